@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make start` and `make test`. Each installs what it needs.
+SHELL := /bin/bash
+ENV := source scripts/env.sh &&
+
+.PHONY: start test e2e bench build install typecheck lint unit clean-data
+
+## start: the portal on http://localhost:3000 (backend :7007), SQLite under data/, guest sign-in
+start: install
+	$(ENV) yarn start
+
+## test: type check, lint, every unit and integration test (store tests on SQLite and PostgreSQL)
+test: install
+	scripts/test.sh
+
+## e2e: user journeys in headless Chromium against a production build served by the backend
+e2e: install
+	scripts/e2e.sh
+
+## bench: the benchmarks in bench/, printed as a table
+bench: install
+	$(ENV) node bench/run.mjs
+
+## build: the production bundle (frontend + backend) under packages/*/dist
+build: install
+	$(ENV) yarn build:all
+
+install:
+	@scripts/bootstrap.sh
+
+typecheck: install
+	$(ENV) yarn tsc
+
+lint: install
+	$(ENV) yarn lint:all
+
+unit: install
+	scripts/test.sh --only-unit
+
+## clean-data: forget everything the local portal stored (SQLite files under data/)
+clean-data:
+	rm -rf data/sqlite

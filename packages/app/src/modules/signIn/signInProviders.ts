@@ -1,0 +1,24 @@
+import { Config } from '@backstage/config';
+import { SignInProviderConfig } from '@backstage/core-components';
+import { oidcAuthApiRef } from './oidcAuthApiRef';
+
+const oidcProvider: SignInProviderConfig = {
+  id: 'oidc',
+  title: 'Single sign-on',
+  message: "Sign in with your organisation's account",
+  apiRef: oidcAuthApiRef,
+};
+
+/** Maps `runway.signIn.providers` to the sign-in page's providers; guest when unset. */
+export function signInProvidersFromConfig(
+  config: Config,
+): Array<'guest' | SignInProviderConfig> {
+  const names = config.getOptionalStringArray('runway.signIn.providers') ?? [
+    'guest',
+  ];
+  return names.flatMap(name => {
+    if (name === 'guest') return ['guest' as const];
+    if (name === 'oidc') return [oidcProvider];
+    return [];
+  });
+}

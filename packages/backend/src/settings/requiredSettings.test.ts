@@ -1,0 +1,120 @@
+import { ConfigReader } from '@backstage/config';
+import { findSettingProblems } from './requiredSettings';
+
+const production = {
+  app: { baseUrl: 'https://runway.skyline.example' },
+  backend: {
+    baseUrl: 'https://runway.skyline.example',
+    database: {
+      client: 'pg',
+      connection: {
+        host: 'db.internal',
+        port: '5432',
+        user: 'runway',
+        password: 's3cret',
+      },
+    },
+  },
+  runway: { signIn: { providers: ['oidc'] } },
+  auth: {
+    environment: 'production',
+    session: { secret: 'session-secret' },
+    providers: {
+      oidc: {
+        production: {
+          metadataUrl: 'https://sso.skyline.example/.well-known/openid-configuration',
+          clientId: 'runway',
+          clientSecret: 'client-secret',
+        },
+      },
+    },
+  },
+};
+
+function withChange(path: string, value: unknown) {
+  const copy = JSON.parse(JSON.stringify(production));
+  const keys = path.split('.');
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = node[key];
+  if (value === undefined) delete node[keys[keys.length - 1]];
+  else node[keys[keys.length - 1]] = value;
+  return new ConfigReader(copy);
+}
+
+describe('findSettingProblems', () => {
+  it('accepts a complete production configuration', () => {
+    expect(findSettingProblems(new ConfigReader(production))).toEqual([]);
+  });
+
+  it('accepts local development on SQLite with guest sign-in', () => {
+    const config = new ConfigReader({
+      app: { baseUrl: 'http://localhost:3000' },
+      backend: {
+        baseUrl: 'http://localhost:7007',
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: '../../data/sqlite' },
+        },
+      },
+      runway: { signIn: { providers: ['guest'] } },
+    });
+    expect(findSettingProblems(config)).toEqual([]);
+  });
+
+  it.each([
+    ['backend.database.connection.host', 'is missing (set POSTGRES_HOST)'],
+    ['backend.database.connection.user', 'is missing (set POSTGRES_USER)'],
+    [
+      'backend.database.connection.password',
+      'is missing (set POSTGRES_PASSWORD)',
+    ],
+    ['backend.database.connection.port', 'is missing (set POSTGRES_PORT)'],
+    ['auth.providers.oidc.production.metadataUrl', 'is missing'],
+    ['auth.providers.oidc.production.clientId', 'is missing'],
+    ['auth.providers.oidc.production.clientSecret', 'is missing'],
+    ['auth.session.secret', 'is missing'],
+    ['app.baseUrl', 'is missing'],
+  ])('names %s when it is missing', (key, problem) => {
+    expect(findSettingProblems(withChange(key, undefined))).toEqual([
+      { key, problem },
+    ]);
+  });
+
+  it('rejects a port that is not a port number', () => {
+    expect(
+      findSettingProblems(
+        withChange('backend.database.connection.port', '54x2'),
+      ),
+    ).toEqual([
+      {
+        key: 'backend.database.connection.port',
+        problem: 'must be a port number 1-65535, got "54x2"',
+      },
+    ]);
+  });
+
+  it('rejects an unknown database client and sign-in provider', () => {
+    const config = withChange('backend.database.client', 'mysql2');
+    const problems = findSettingProblems(config).map(p => p.key);
+    expect(problems).toEqual(['backend.database.client']);
+    expect(
+      findSettingProblems(withChange('runway.signIn.providers', ['github'])),
+    ).toEqual([
+      {
+        key: 'runway.signIn.providers',
+        problem: 'has unknown provider "github"; known: guest, oidc',
+      },
+    ]);
+  });
+
+  it('rejects a base URL that is not http(s)', () => {
+    expect(
+      findSettingProblems(withChange('backend.baseUrl', 'runway.example')),
+    ).toEqual([
+      {
+        key: 'backend.baseUrl',
+        problem: 'must be an http(s) URL, got "runway.example"',
+      },
+    ]);
+  });
+});

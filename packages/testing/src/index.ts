@@ -1,0 +1,2 @@
+export { createTestDatabases } from './testDatabases';
+export { postgresConnectionForTests } from './postgresForTests';
