@@ -42,4 +42,4 @@ if [ "$only_unit" = false ]; then
 fi
 echo "test: unit and integration tests"
 # --ci: never watch, never write snapshots. Two workers: these machines have two cores.
-yarn backstage-cli repo test --ci --watchAll=false --maxWorkers=2
+yarn backstage-cli repo test --ci --watchAll=false --maxWorkers=2 --verbose

@@ -7,6 +7,8 @@ const backend = createBackend();
 backend.add(settingsCheckPlugin);
 
 backend.add(import('@backstage/plugin-app-backend'));
+// Carries events between plugins and, through the shared database, between replicas.
+backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
 // Sign-in: guest for local use, OIDC in production (see app-config.production.yaml).
@@ -18,8 +20,10 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
-// Logs catalog processing errors (e.g. a malformed file in a location).
+// Reports catalog processing errors (e.g. a malformed file in a location): in the log, and
+// through /api/catalog/entities/unprocessed/failed for the "Unprocessed entities" page.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
