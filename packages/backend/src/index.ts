@@ -1,10 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { settingsCheckPlugin } from './settings/settingsCheckPlugin';
+import { startAfterSettingsCheck } from './settings/startAfterSettingsCheck';
 
 const backend = createBackend();
-
-// Stops the start with a message naming the key when a required setting is missing or invalid.
-backend.add(settingsCheckPlugin);
 
 backend.add(import('@backstage/plugin-app-backend'));
 // Carries events between plugins and, through the shared database, between replicas.
@@ -50,4 +47,5 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+// Refuses to start, naming the key, when a required setting is missing or invalid.
+startAfterSettingsCheck(backend);

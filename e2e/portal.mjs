@@ -1,0 +1,97 @@
+// Starts and stops the production build of the portal (the backend serving the built frontend)
+// on a free port, on its own SQLite folder, for the browser journeys.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function freePort() {
+  const server = net.createServer();
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+/** Runs the built backend with the given config files; resolves once it serves /healthcheck. */
+/** `sqlite: false` keeps the database the config files name (for start-up failure tests). */
+export async function startPortal({ configs = [], env = {}, sqlite = true } = {}) {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-e2e-'));
+  const overrides = path.join(dataDir, 'app-config.e2e.yaml');
+  fs.writeFileSync(
+    overrides,
+    JSON.stringify({
+      app: { baseUrl },
+      backend: {
+        baseUrl,
+        listen: { port },
+        cors: { origin: baseUrl },
+        ...(sqlite && {
+          database: {
+            client: 'better-sqlite3',
+            connection: { directory: path.join(dataDir, 'sqlite') },
+          },
+        }),
+      },
+      // The built backend runs with NODE_ENV=production; guest sign-in is allowed here only.
+      auth: {
+        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+      },
+    }),
+  );
+  const args = [
+    path.join(root, 'dist-workspace/packages/backend/dist/index.cjs.js'),
+    '--config', path.join(root, 'app-config.yaml'),
+    ...configs.flatMap(c => ['--config', path.join(root, c)]),
+    '--config', overrides,
+  ];
+  // cwd is the backend package, as in development, so config's relative paths resolve the same.
+  const child = spawn(process.execPath, args, {
+    cwd: path.join(root, 'packages/backend'),
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', d => (output += d));
+  child.stderr.on('data', d => (output += d));
+  const exited = new Promise(resolve => child.on('exit', code => resolve(code)));
+
+  const portal = {
+    baseUrl,
+    output: () => output,
+    exited,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return portal;
+}
+
+/** Waits until the portal answers its health check, or fails with its output. */
+export async function waitUntilReady(portal, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let stopped = false;
+  portal.exited.then(() => (stopped = true));
+  while (Date.now() < deadline && !stopped) {
+    try {
+      const res = await fetch(`${portal.baseUrl}/.backstage/health/v1/readiness`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`The portal did not become ready:\n${portal.output().slice(-4000)}`);
+}

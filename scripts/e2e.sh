@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# `make e2e`: builds the production bundle, then runs the journeys in e2e/ with node's test
+# runner. Each test file starts and stops its own portal on a free port. Installs Debian's
+# Chromium when it is missing (playwright's own browser download is not reachable here).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$RUNWAY_ROOT"
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "e2e: installing Debian's chromium"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "e2e: building the production bundle"
+yarn build:all
+# The backend's build is a deployable workspace (bundle.tar.gz): unpack it as a deployment would.
+# It resolves its dependencies from the repository's node_modules, one folder up.
+rm -rf dist-workspace && mkdir dist-workspace
+tar -xzf packages/backend/dist/bundle.tar.gz -C dist-workspace
+
+echo "e2e: journeys"
+node --test --test-concurrency=1 'e2e/*.test.mjs'
