@@ -1,3 +1,4 @@
+import { createBackend } from '@backstage/backend-defaults';
 import { ConfigSources } from '@backstage/config-loader';
 import {
   describeSettingProblems,
@@ -10,9 +11,9 @@ import {
  * before any plugin starts, so a bad setting never gets as far as, say, a Postgres on
  * localhost retrying its connection.
  */
-export async function startAfterSettingsCheck(backend: {
-  start(): Promise<void>;
-}) {
+export async function startAfterSettingsCheck(
+  backend: ReturnType<typeof createBackend>,
+) {
   const config = await ConfigSources.toConfig(
     ConfigSources.default({ watch: false }),
   );

@@ -16,9 +16,10 @@ export function signInProvidersFromConfig(
   const names = config.getOptionalStringArray('runway.signIn.providers') ?? [
     'guest',
   ];
-  return names.flatMap(name => {
-    if (name === 'guest') return ['guest' as const];
-    if (name === 'oidc') return [oidcProvider];
-    return [];
-  });
+  const providers: Array<'guest' | SignInProviderConfig> = [];
+  for (const name of names) {
+    if (name === 'guest') providers.push('guest');
+    if (name === 'oidc') providers.push(oidcProvider);
+  }
+  return providers;
 }
