@@ -16,8 +16,9 @@ test: install
 e2e: install
 	scripts/e2e.sh
 
-## bench: the benchmarks in bench/, printed as a table
+## bench: the benchmarks in bench/ against the production build, printed as a table
 bench: install
+	scripts/build-dist.sh
 	$(ENV) node bench/run.mjs
 
 ## build: the production bundle (frontend + backend) under packages/*/dist

@@ -64,6 +64,7 @@ export async function startPortal({ configs = [], env = {}, sqlite = true } = {}
 
   const portal = {
     baseUrl,
+    pid: child.pid,
     output: () => output,
     exited,
     async stop() {

@@ -15,11 +15,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 
 echo "e2e: building the production bundle"
-yarn build:all
-# The backend's build is a deployable workspace (bundle.tar.gz): unpack it as a deployment would.
-# It resolves its dependencies from the repository's node_modules, one folder up.
-rm -rf dist-workspace && mkdir dist-workspace
-tar -xzf packages/backend/dist/bundle.tar.gz -C dist-workspace
+scripts/build-dist.sh
 
 echo "e2e: journeys"
 node --test --test-concurrency=1 'e2e/*.test.mjs'
