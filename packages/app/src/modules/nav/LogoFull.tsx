@@ -1,4 +1,6 @@
-/** Runway's wordmark: a runway strip and the name, in the sidebar's accent colour. */
+import { RunwayStrip } from './LogoIcon';
+
+/** Runway's wordmark for the open sidebar: the strip and the name. */
 export const LogoFull = () => (
   <svg
     xmlns="http://www.w3.org/2000/svg"
@@ -7,20 +9,16 @@ export const LogoFull = () => (
     role="img"
     aria-label="Runway"
   >
-    <g fill="#7df3e1">
-      <path d="M4 36 L14 4 H24 L34 36 Z" opacity="0.35" />
-      <rect x="17.5" y="8" width="3" height="6" />
-      <rect x="17.5" y="18" width="3" height="6" />
-      <rect x="17.5" y="28" width="3" height="6" />
-      <text
-        x="44"
-        y="30"
-        fontFamily="Helvetica, Arial, sans-serif"
-        fontSize="28"
-        fontWeight="700"
-      >
-        Runway
-      </text>
-    </g>
+    <RunwayStrip />
+    <text
+      x="44"
+      y="30"
+      fill="#7df3e1"
+      fontFamily="Helvetica, Arial, sans-serif"
+      fontSize="28"
+      fontWeight="700"
+    >
+      Runway
+    </text>
   </svg>
 );

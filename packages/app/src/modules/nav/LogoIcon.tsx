@@ -1,4 +1,16 @@
-/** Runway's icon for the collapsed sidebar: the runway strip alone. */
+const accent = '#7df3e1';
+
+/** The runway strip: Runway's mark, drawn in a 38x40 box. */
+export const RunwayStrip = () => (
+  <g fill={accent}>
+    <path d="M4 36 L14 4 H24 L34 36 Z" opacity="0.35" />
+    {[8, 18, 28].map(y => (
+      <rect key={y} x="17.5" y={y} width="3" height="6" />
+    ))}
+  </g>
+);
+
+/** Runway's icon for the collapsed sidebar: the strip alone. */
 export const LogoIcon = () => (
   <svg
     xmlns="http://www.w3.org/2000/svg"
@@ -7,11 +19,6 @@ export const LogoIcon = () => (
     role="img"
     aria-label="Runway"
   >
-    <g fill="#7df3e1">
-      <path d="M4 36 L14 4 H24 L34 36 Z" opacity="0.35" />
-      <rect x="17.5" y="8" width="3" height="6" />
-      <rect x="17.5" y="18" width="3" height="6" />
-      <rect x="17.5" y="28" width="3" height="6" />
-    </g>
+    <RunwayStrip />
   </svg>
 );
