@@ -17,7 +17,9 @@ async function guestToken(baseUrl) {
 }
 
 function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 function rssMiB(pid) {
@@ -62,12 +64,39 @@ export async function run() {
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     return [
-      { metric: 'start to ready', value: ready.toFixed(1), unit: 's', note: 'production build, NODE_ENV=production' },
-      { metric: 'start to example org loaded', value: loaded.toFixed(1), unit: 's', note: `${count} components` },
-      { metric: 'GET components throughput', value: (REQUESTS / seconds).toFixed(0), unit: 'req/s', note: `${REQUESTS} requests, ${CONCURRENCY} concurrent` },
-      { metric: 'GET components p50', value: percentile(latencies, 50).toFixed(1), unit: 'ms' },
-      { metric: 'GET components p99', value: percentile(latencies, 99).toFixed(1), unit: 'ms' },
-      { metric: 'backend RSS after load', value: rssMiB(portal.pid), unit: 'MiB' },
+      {
+        metric: 'start to ready',
+        value: ready.toFixed(1),
+        unit: 's',
+        note: 'production build, NODE_ENV=production',
+      },
+      {
+        metric: 'start to example org loaded',
+        value: loaded.toFixed(1),
+        unit: 's',
+        note: `${count} components`,
+      },
+      {
+        metric: 'GET components throughput',
+        value: (REQUESTS / seconds).toFixed(0),
+        unit: 'req/s',
+        note: `${REQUESTS} requests, ${CONCURRENCY} concurrent`,
+      },
+      {
+        metric: 'GET components p50',
+        value: percentile(latencies, 50).toFixed(1),
+        unit: 'ms',
+      },
+      {
+        metric: 'GET components p99',
+        value: percentile(latencies, 99).toFixed(1),
+        unit: 'ms',
+      },
+      {
+        metric: 'backend RSS after load',
+        value: rssMiB(portal.pid),
+        unit: 'MiB',
+      },
     ];
   } finally {
     await portal.stop();

@@ -15,7 +15,11 @@ const files = fs
   .filter(f => !only || f.startsWith(only))
   .sort();
 
-const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
+const machine = `${os.cpus().length} cores (${os
+  .cpus()[0]
+  ?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${
+  process.versions.node
+}`;
 const rows = [];
 fs.mkdirSync(path.join(dir, 'output'), { recursive: true });
 for (const file of files) {
@@ -24,7 +28,11 @@ for (const file of files) {
   const results = await bench.run();
   fs.writeFileSync(
     path.join(dir, 'output', file.replace('.bench.mjs', '.json')),
-    JSON.stringify({ title: bench.title, machine, date: new Date().toISOString(), results }, null, 2),
+    JSON.stringify(
+      { title: bench.title, machine, date: new Date().toISOString(), results },
+      null,
+      2,
+    ),
   );
   for (const r of results) rows.push({ bench: bench.title, ...r });
 }
@@ -32,7 +40,9 @@ for (const file of files) {
 const table = [['benchmark', 'metric', 'value', 'unit', 'note']].concat(
   rows.map(r => [r.bench, r.metric, String(r.value), r.unit, r.note ?? '']),
 );
-const widths = table[0].map((_, i) => Math.max(...table.map(row => row[i].length)));
+const widths = table[0].map((_, i) =>
+  Math.max(...table.map(row => row[i].length)),
+);
 const line = row => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(`\nMachine: ${machine}\n`);
 console.log(line(table[0]));

@@ -7,7 +7,9 @@ import { chromium } from 'playwright-core';
 export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchBrowser() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-chromium-'));
+  const userDataDir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'runway-chromium-'),
+  );
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,

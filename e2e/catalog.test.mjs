@@ -27,7 +27,10 @@ test('a guest signs in, finds the example services in the catalog and sees an ow
   const page = await browser.context.newPage();
   t.after(async () => {
     // On failure, what the page showed last is the first thing to look at.
-    await page.screenshot({ path: path.join(output, 'last-page.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(output, 'last-page.png'),
+      fullPage: true,
+    });
   });
   page.setDefaultTimeout(60_000);
   await page.goto(portal.baseUrl);
@@ -42,7 +45,10 @@ test('a guest signs in, finds the example services in the catalog and sees an ow
   for (const service of ['Payments API', 'Booking Service', 'Fraud Detector']) {
     await table.getByRole('link', { name: service, exact: true }).waitFor();
   }
-  await page.screenshot({ path: path.join(output, 'catalog.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(output, 'catalog.png'),
+    fullPage: true,
+  });
   // The table's own search finds a service beyond the first page.
   const filter = page.getByPlaceholder('Search');
   await filter.fill('search-api');
@@ -53,9 +59,14 @@ test('a guest signs in, finds the example services in the catalog and sees an ow
   await page.waitForURL(/\/catalog\/default\/component\/payments-api/);
   // The About card's Owner field links to the owning team.
   const about = page.locator('dt', { hasText: /^Owner$/ }).locator('..');
-  const owner = about.locator('a[href$="/catalog/default/group/payments-team"]');
+  const owner = about.locator(
+    'a[href$="/catalog/default/group/payments-team"]',
+  );
   await owner.waitFor();
   assert.match(await owner.innerText(), /payments-team/);
   await page.getByText('About', { exact: true }).first().waitFor();
-  await page.screenshot({ path: path.join(output, 'service-owner.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(output, 'service-owner.png'),
+    fullPage: true,
+  });
 });

@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+);
 
 export async function freePort() {
   const server = net.createServer();
@@ -19,7 +22,11 @@ export async function freePort() {
 
 /** Runs the built backend with the given config files; resolves once it serves /healthcheck. */
 /** `sqlite: false` keeps the database the config files name (for start-up failure tests). */
-export async function startPortal({ configs = [], env = {}, sqlite = true } = {}) {
+export async function startPortal({
+  configs = [],
+  env = {},
+  sqlite = true,
+} = {}) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-e2e-'));
@@ -47,9 +54,11 @@ export async function startPortal({ configs = [], env = {}, sqlite = true } = {}
   );
   const args = [
     path.join(root, 'dist-workspace/packages/backend/dist/index.cjs.js'),
-    '--config', path.join(root, 'app-config.yaml'),
+    '--config',
+    path.join(root, 'app-config.yaml'),
     ...configs.flatMap(c => ['--config', path.join(root, c)]),
-    '--config', overrides,
+    '--config',
+    overrides,
   ];
   // cwd is the backend package, as in development, so config's relative paths resolve the same.
   const child = spawn(process.execPath, args, {
@@ -60,7 +69,9 @@ export async function startPortal({ configs = [], env = {}, sqlite = true } = {}
   let output = '';
   child.stdout.on('data', d => (output += d));
   child.stderr.on('data', d => (output += d));
-  const exited = new Promise(resolve => child.on('exit', code => resolve(code)));
+  const exited = new Promise(resolve =>
+    child.on('exit', code => resolve(code)),
+  );
 
   const portal = {
     baseUrl,
@@ -87,12 +98,16 @@ export async function waitUntilReady(portal, timeoutMs = 120_000) {
   portal.exited.then(() => (stopped = true));
   while (Date.now() < deadline && !stopped) {
     try {
-      const res = await fetch(`${portal.baseUrl}/.backstage/health/v1/readiness`);
+      const res = await fetch(
+        `${portal.baseUrl}/.backstage/health/v1/readiness`,
+      );
       if (res.ok) return;
     } catch {
       // not listening yet
     }
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error(`The portal did not become ready:\n${portal.output().slice(-4000)}`);
+  throw new Error(
+    `The portal did not become ready:\n${portal.output().slice(-4000)}`,
+  );
 }

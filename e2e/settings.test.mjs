@@ -9,7 +9,8 @@ test('the production backend refuses to start without POSTGRES_HOST and names th
     POSTGRES_USER: 'runway',
     POSTGRES_PASSWORD: 'secret',
     AUTH_SESSION_SECRET: 'session',
-    AUTH_OIDC_METADATA_URL: 'http://127.0.0.1:1/.well-known/openid-configuration',
+    AUTH_OIDC_METADATA_URL:
+      'http://127.0.0.1:1/.well-known/openid-configuration',
     AUTH_OIDC_CLIENT_ID: 'runway',
     AUTH_OIDC_CLIENT_SECRET: 'secret',
     RUNWAY_BASE_URL: 'http://localhost:7007',
@@ -27,5 +28,8 @@ test('the production backend refuses to start without POSTGRES_HOST and names th
   await portal.stop();
   assert.notEqual(code, 'still running', 'the backend should have stopped');
   assert.notEqual(code, 0);
-  assert.match(portal.output(), /backend\.database\.connection\.host is missing \(set POSTGRES_HOST\)/);
+  assert.match(
+    portal.output(),
+    /backend\.database\.connection\.host is missing \(set POSTGRES_HOST\)/,
+  );
 });

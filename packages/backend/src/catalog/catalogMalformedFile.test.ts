@@ -2,7 +2,10 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eventually, startCatalogBackend } from './__testUtils__/catalogTestBackend';
+import {
+  eventually,
+  startCatalogBackend,
+} from './__testUtils__/catalogTestBackend';
 
 jest.setTimeout(60_000);
 

@@ -7,7 +7,10 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Knex, knex as createKnex } from 'knex';
-import { eventually, startCatalogBackend } from './__testUtils__/catalogTestBackend';
+import {
+  eventually,
+  startCatalogBackend,
+} from './__testUtils__/catalogTestBackend';
 
 jest.setTimeout(120_000);
 

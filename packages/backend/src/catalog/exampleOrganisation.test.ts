@@ -3,7 +3,10 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { eventually, startCatalogBackend } from './__testUtils__/catalogTestBackend';
+import {
+  eventually,
+  startCatalogBackend,
+} from './__testUtils__/catalogTestBackend';
 
 jest.setTimeout(90_000);
 

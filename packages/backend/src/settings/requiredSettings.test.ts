@@ -22,7 +22,8 @@ const production = {
     providers: {
       oidc: {
         production: {
-          metadataUrl: 'https://sso.skyline.example/.well-known/openid-configuration',
+          metadataUrl:
+            'https://sso.skyline.example/.well-known/openid-configuration',
           clientId: 'runway',
           clientSecret: 'client-secret',
         },

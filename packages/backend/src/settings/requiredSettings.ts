@@ -48,7 +48,9 @@ export function findSettingProblems(config: Config): SettingProblem[] {
     if (!SIGN_IN_PROVIDERS.includes(provider)) {
       problems.push({
         key: 'runway.signIn.providers',
-        problem: `has unknown provider "${provider}"; known: ${SIGN_IN_PROVIDERS.join(', ')}`,
+        problem: `has unknown provider "${provider}"; known: ${SIGN_IN_PROVIDERS.join(
+          ', ',
+        )}`,
       });
     }
   }

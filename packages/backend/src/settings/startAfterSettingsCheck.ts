@@ -21,7 +21,11 @@ export async function startAfterSettingsCheck(
   config.close();
   if (problems.length > 0) {
     process.stderr.write(
-      `Runway cannot start: ${problems.length} required setting(s) missing or invalid:\n${describeSettingProblems(problems)}\n`,
+      `Runway cannot start: ${
+        problems.length
+      } required setting(s) missing or invalid:\n${describeSettingProblems(
+        problems,
+      )}\n`,
     );
     process.exit(1);
   }

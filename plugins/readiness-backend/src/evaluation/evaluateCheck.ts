@@ -1,0 +1,64 @@
+import {
+  CheckDefinition,
+  CheckStatus,
+} from '@internal/plugin-readiness-common';
+import { evaluateRule, FactLookup } from '../rules/evaluateRule';
+
+/** What a check needs to know about the entity besides its facts. */
+export type CheckSubject = { kind: string; type?: string; lifecycle?: string };
+
+export type CheckOutcome = { status: CheckStatus; detail: string };
+
+/** Evaluates one check for one entity. Always yields a status: nothing is skipped silently. */
+export function evaluateCheck(
+  check: CheckDefinition,
+  subject: CheckSubject,
+  facts: FactLookup,
+): CheckOutcome {
+  const scope = outOfScope(check, subject);
+  if (scope) return { status: 'not-applicable', detail: scope };
+  try {
+    const result = evaluateRule(check.rule, facts);
+    if (result.kind === 'missing') {
+      return {
+        status: 'missing-data',
+        detail: `no value yet for ${unique(result.facts).join(', ')}`,
+      };
+    }
+    if (result.kind === 'holds') {
+      return { status: 'pass', detail: result.reasons.join('; ') };
+    }
+    if (check.warn) {
+      const warn = evaluateRule(check.warn, facts);
+      if (warn.kind === 'holds') {
+        return { status: 'warn', detail: result.reasons.join('; ') };
+      }
+    }
+    return { status: 'fail', detail: result.reasons.join('; ') };
+  } catch (error) {
+    return { status: 'error', detail: String(error) };
+  }
+}
+
+function outOfScope(check: CheckDefinition, subject: CheckSubject) {
+  const scope = check.appliesTo;
+  if (!scope) return undefined;
+  const lower = (list?: string[]) => list?.map(v => v.toLocaleLowerCase());
+  const test = (
+    field: string,
+    allowed: string[] | undefined,
+    value: string | undefined,
+  ) =>
+    allowed && !lower(allowed)!.includes(String(value).toLocaleLowerCase())
+      ? `applies to ${field} ${allowed.join(', ')}, not ${value ?? 'unset'}`
+      : undefined;
+  return (
+    test('kind', scope.kinds, subject.kind) ??
+    test('type', scope.types, subject.type) ??
+    test('lifecycle', scope.lifecycles, subject.lifecycle)
+  );
+}
+
+function unique(values: string[]) {
+  return [...new Set(values)];
+}

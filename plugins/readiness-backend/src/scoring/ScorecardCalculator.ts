@@ -1,0 +1,85 @@
+import {
+  AchievedLevel,
+  CAPABILITY_IDS,
+  CapabilityId,
+  CapabilityScore,
+  CheckDefinition,
+  CheckStatus,
+  LEVEL_IDS,
+  levelRank,
+} from '@internal/plugin-readiness-common';
+
+/** A check's result as scoring sees it. */
+export type ScoredResult = { status: CheckStatus; exempted: boolean };
+
+const CREDIT: Record<CheckStatus, number> = {
+  pass: 1,
+  warn: 0.5,
+  fail: 0,
+  'missing-data': 0,
+  error: 0,
+  'not-applicable': 0,
+};
+
+/** Turns check results into per-capability scores and levels, and an overall level. */
+export class ScorecardCalculator {
+  constructor(private readonly checks: readonly CheckDefinition[]) {}
+
+  capabilityScores(
+    results: ReadonlyMap<string, ScoredResult>,
+  ): CapabilityScore[] {
+    return CAPABILITY_IDS.map(capability =>
+      this.capabilityScore(capability, results),
+    );
+  }
+
+  capabilityScore(
+    capability: CapabilityId,
+    results: ReadonlyMap<string, ScoredResult>,
+  ): CapabilityScore {
+    const applicable = this.checks
+      .filter(c => c.capability === capability)
+      .map(check => ({ check, result: results.get(check.id) }))
+      .filter(({ result }) => result && result.status !== 'not-applicable');
+    if (applicable.length === 0) {
+      return { capability, score: null, level: 'none' };
+    }
+
+    let total = 0;
+    let earned = 0;
+    for (const { check, result } of applicable) {
+      total += check.weight;
+      earned += check.weight * (result!.exempted ? 1 : CREDIT[result!.status]);
+    }
+
+    // A level is reached when every applicable check of it and below passes or is exempted.
+    let level: AchievedLevel = 'none';
+    for (const candidate of LEVEL_IDS) {
+      const blocking = applicable
+        .filter(({ check }) => levelRank(check.level) <= levelRank(candidate))
+        .filter(({ result }) => !result!.exempted && result!.status !== 'pass')
+        .map(({ check }) => check.id);
+      if (blocking.length > 0) {
+        return {
+          capability,
+          score: Math.round((100 * earned) / total),
+          level,
+          next: { level: candidate, failingChecks: blocking },
+        };
+      }
+      level = candidate;
+    }
+    return { capability, score: Math.round((100 * earned) / total), level };
+  }
+
+  /** The overall level: the lowest level among capabilities where any check applies. */
+  static overallLevel(scores: readonly CapabilityScore[]): AchievedLevel {
+    const scored = scores.filter(s => s.score !== null);
+    if (scored.length === 0) return 'none';
+    return scored.reduce<AchievedLevel>(
+      (lowest, s) =>
+        levelRank(s.level) < levelRank(lowest) ? s.level : lowest,
+      'gold',
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Read scorecards, results, history and the overview. */
+export const readinessReadPermission = createPermission({
+  name: 'readiness.scorecard.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
+
+/** Push facts (CI pipelines, with a service token). */
+export const readinessFactsPushPermission = createPermission({
+  name: 'readiness.facts.push',
+  attributes: { action: 'create' },
+});
+
+/** Create or revoke an exemption of an entity from a check. */
+export const readinessExemptionManagePermission = createPermission({
+  name: 'readiness.exemption.manage',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/** Trigger re-evaluation of one entity or of everything. */
+export const readinessEvaluatePermission = createPermission({
+  name: 'readiness.evaluate',
+  attributes: { action: 'update' },
+});
+
+export const readinessPermissions = [
+  readinessReadPermission,
+  readinessFactsPushPermission,
+  readinessExemptionManagePermission,
+  readinessEvaluatePermission,
+];
