@@ -1,0 +1,97 @@
+import { createTestDatabases } from '@internal/testing';
+import { applyDatabaseMigrations } from './migrations';
+import { DatabaseResultStore } from './DatabaseResultStore';
+import { EntityEvaluation } from './ResultStore';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const ref = 'component:default/payments-api';
+
+function evaluation(
+  oncall: 'pass' | 'fail',
+  score: number,
+  extra: Array<{ checkId: string; status: 'pass'; detail: string }> = [],
+): EntityEvaluation {
+  return {
+    entity: {
+      entityRef: ref,
+      kind: 'Component',
+      type: 'service',
+      title: 'Payments API',
+      owner: 'group:default/payments-team',
+      system: 'system:default/payments',
+      lifecycle: 'production',
+    },
+    results: [
+      { checkId: 'ownership.oncall', status: oncall, detail: `oncall ${oncall}` },
+      ...extra,
+    ],
+    scores: [
+      { capability: 'ownership', score, level: oncall === 'pass' ? 'silver' : 'bronze' },
+    ],
+    overallLevel: oncall === 'pass' ? 'silver' : 'bronze',
+  };
+}
+
+describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
+  async function setup() {
+    const knex = await databases.init(id);
+    await applyDatabaseMigrations(knex);
+    return { knex, store: new DatabaseResultStore(knex) };
+  }
+
+  it('writes history only when a status or score changes', async () => {
+    const { knex, store } = await setup();
+    const t = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
+
+    expect(await store.saveEvaluations([evaluation('fail', 40)], t(1))).toEqual({
+      resultChanges: 1,
+      scoreChanges: 1,
+    });
+    expect(await store.saveEvaluations([evaluation('fail', 40)], t(2))).toEqual({
+      resultChanges: 0,
+      scoreChanges: 0,
+    });
+    expect(await store.saveEvaluations([evaluation('pass', 80)], t(3))).toEqual({
+      resultChanges: 1,
+      scoreChanges: 1,
+    });
+
+    const card = await store.scorecard(ref);
+    expect(card?.entity).toEqual(
+      expect.objectContaining({
+        overallLevel: 'silver',
+        evaluatedAt: t(3).toISOString(),
+        owner: 'group:default/payments-team',
+      }),
+    );
+    expect(card?.results).toEqual([
+      {
+        checkId: 'ownership.oncall',
+        status: 'pass',
+        detail: 'oncall pass',
+        changedAt: t(3).toISOString(),
+      },
+    ]);
+    expect(await store.scoreHistory(ref, t(0))).toEqual([
+      { capability: 'ownership', score: 40, level: 'bronze', changedAt: t(1).toISOString() },
+      { capability: 'ownership', score: 80, level: 'silver', changedAt: t(3).toISOString() },
+    ]);
+    const [{ n }] = await knex('readiness_result_history').count('* as n');
+    expect(Number(n)).toBe(2);
+  });
+
+  it('drops results of checks that no longer exist, and knows unknown entities', async () => {
+    const { store } = await setup();
+    const at = new Date('2026-11-24T00:00:00Z');
+    await store.saveEvaluations(
+      [evaluation('pass', 100, [{ checkId: 'ownership.retired', status: 'pass', detail: 'x' }])],
+      at,
+    );
+    await store.saveEvaluations([evaluation('pass', 100)], at);
+    const card = await store.scorecard(ref);
+    expect(card?.results.map(r => r.checkId)).toEqual(['ownership.oncall']);
+    expect(await store.scorecard('component:default/nope')).toBeUndefined();
+  });
+});

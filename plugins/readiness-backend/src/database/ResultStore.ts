@@ -1,0 +1,59 @@
+import {
+  AchievedLevel,
+  CapabilityScore,
+  CheckStatus,
+} from '@internal/plugin-readiness-common';
+
+/** What the overview lists and filters an evaluated entity by. */
+export type EvaluatedEntity = {
+  entityRef: string;
+  kind: string;
+  type?: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+};
+
+export type StoredResult = {
+  checkId: string;
+  status: CheckStatus;
+  detail: string;
+  changedAt: string;
+};
+
+/** One entity's evaluation, as the evaluator hands it to the store. */
+export type EntityEvaluation = {
+  entity: EvaluatedEntity;
+  results: Array<{ checkId: string; status: CheckStatus; detail: string }>;
+  scores: CapabilityScore[];
+  overallLevel: AchievedLevel;
+};
+
+export type StoredScorecard = {
+  entity: EvaluatedEntity & { overallLevel: AchievedLevel; evaluatedAt: string };
+  results: StoredResult[];
+  scores: Array<{
+    capability: string;
+    score: number | null;
+    level: AchievedLevel;
+    changedAt: string;
+  }>;
+};
+
+export type ScoreChange = {
+  capability: string;
+  score: number | null;
+  level: AchievedLevel;
+  changedAt: string;
+};
+
+/** Results and scores: latest per key, and a history row only when a status or score changes. */
+export interface ResultStore {
+  saveEvaluations(
+    evaluations: EntityEvaluation[],
+    at: Date,
+  ): Promise<{ resultChanges: number; scoreChanges: number }>;
+  scorecard(entityRef: string): Promise<StoredScorecard | undefined>;
+  scoreHistory(entityRef: string, since: Date): Promise<ScoreChange[]>;
+}
