@@ -27,12 +27,17 @@ exports.up = async function up(knex) {
     table.text('value').notNullable().comment('JSON');
     table.text('source').notNullable();
     table.timestamp('observed_at', { useTz: true }).notNullable();
-    table.index(['entity_ref', 'name', 'observed_at'], 'readiness_fact_history_key_idx');
+    table.index(
+      ['entity_ref', 'name', 'observed_at'],
+      'readiness_fact_history_key_idx',
+    );
     table.index(['observed_at'], 'readiness_fact_history_observed_at_idx');
   });
 
   await knex.schema.createTable('readiness_entities', table => {
-    table.comment('Each evaluated entity with what the overview filters and sorts on');
+    table.comment(
+      'Each evaluated entity with what the overview filters and sorts on',
+    );
     table.text('entity_ref').primary('readiness_entities_pk');
     table.text('kind').notNullable();
     table.text('type');
@@ -66,33 +71,48 @@ exports.up = async function up(knex) {
     table.text('status').notNullable();
     table.text('detail').notNullable();
     table.timestamp('changed_at', { useTz: true }).notNullable();
-    table.index(['entity_ref', 'changed_at'], 'readiness_result_history_entity_idx');
+    table.index(
+      ['entity_ref', 'changed_at'],
+      'readiness_result_history_entity_idx',
+    );
   });
 
   await knex.schema.createTable('readiness_scores', table => {
-    table.comment('The latest score and level of each capability of each entity');
+    table.comment(
+      'The latest score and level of each capability of each entity',
+    );
     table.text('entity_ref').notNullable();
     table.text('capability').notNullable();
     table.integer('score').comment('0-100; null when no check applies');
     table.text('level').notNullable();
     table.timestamp('changed_at', { useTz: true }).notNullable();
     table.primary(['entity_ref', 'capability'], 'readiness_scores_pk');
-    table.index(['capability', 'level'], 'readiness_scores_capability_level_idx');
+    table.index(
+      ['capability', 'level'],
+      'readiness_scores_capability_level_idx',
+    );
   });
 
   await knex.schema.createTable('readiness_score_history', table => {
-    table.comment('A row each time a capability score or level of an entity changed');
+    table.comment(
+      'A row each time a capability score or level of an entity changed',
+    );
     table.bigIncrements('id');
     table.text('entity_ref').notNullable();
     table.text('capability').notNullable();
     table.integer('score');
     table.text('level').notNullable();
     table.timestamp('changed_at', { useTz: true }).notNullable();
-    table.index(['entity_ref', 'changed_at'], 'readiness_score_history_entity_idx');
+    table.index(
+      ['entity_ref', 'changed_at'],
+      'readiness_score_history_entity_idx',
+    );
   });
 
   await knex.schema.createTable('readiness_exemptions', table => {
-    table.comment('An entity exempted from a check, with a reason, until it expires');
+    table.comment(
+      'An entity exempted from a check, with a reason, until it expires',
+    );
     table.text('id').primary('readiness_exemptions_pk');
     table.text('entity_ref').notNullable();
     table.text('check_id').notNullable();

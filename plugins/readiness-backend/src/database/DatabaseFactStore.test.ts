@@ -41,11 +41,26 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
 
   it('returns the facts of many entities with their JSON types', async () => {
     const { store } = await setup();
-    const refs = Array.from({ length: 1200 }, (_, i) => `component:default/s${i}`);
+    const refs = Array.from(
+      { length: 1200 },
+      (_, i) => `component:default/s${i}`,
+    );
     await store.recordFacts(
       refs.flatMap(entityRef => [
-        { entityRef, name: 'catalog.oncall.configured', value: true, source: 'catalog', observedAt: '2026-11-24T00:00:00Z' },
-        { entityRef, name: 'catalog.deployPath', value: ['dev', 'prod'], source: 'catalog', observedAt: '2026-11-24T00:00:00Z' },
+        {
+          entityRef,
+          name: 'catalog.oncall.configured',
+          value: true,
+          source: 'catalog',
+          observedAt: '2026-11-24T00:00:00Z',
+        },
+        {
+          entityRef,
+          name: 'catalog.deployPath',
+          value: ['dev', 'prod'],
+          source: 'catalog',
+          observedAt: '2026-11-24T00:00:00Z',
+        },
       ]),
     );
     const facts = await store.factsOf(refs);

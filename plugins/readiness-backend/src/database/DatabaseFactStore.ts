@@ -17,7 +17,8 @@ export class DatabaseFactStore implements FactStore {
   async recordFacts(facts: Fact[]): Promise<{ changed: number }> {
     // The last value given for a key wins within one call.
     const latest = new Map<string, Fact>();
-    for (const fact of facts) latest.set(`${fact.entityRef}\u0000${fact.name}`, fact);
+    for (const fact of facts)
+      latest.set(`${fact.entityRef}\u0000${fact.name}`, fact);
     let changed = 0;
     await this.db.transaction(async tx => {
       for (const batch of chunks([...latest.values()])) {

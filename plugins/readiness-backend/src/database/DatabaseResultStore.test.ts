@@ -24,11 +24,19 @@ function evaluation(
       lifecycle: 'production',
     },
     results: [
-      { checkId: 'ownership.oncall', status: oncall, detail: `oncall ${oncall}` },
+      {
+        checkId: 'ownership.oncall',
+        status: oncall,
+        detail: `oncall ${oncall}`,
+      },
       ...extra,
     ],
     scores: [
-      { capability: 'ownership', score, level: oncall === 'pass' ? 'silver' : 'bronze' },
+      {
+        capability: 'ownership',
+        score,
+        level: oncall === 'pass' ? 'silver' : 'bronze',
+      },
     ],
     overallLevel: oncall === 'pass' ? 'silver' : 'bronze',
   };
@@ -45,18 +53,24 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     const { knex, store } = await setup();
     const t = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
 
-    expect(await store.saveEvaluations([evaluation('fail', 40)], t(1))).toEqual({
-      resultChanges: 1,
-      scoreChanges: 1,
-    });
-    expect(await store.saveEvaluations([evaluation('fail', 40)], t(2))).toEqual({
-      resultChanges: 0,
-      scoreChanges: 0,
-    });
-    expect(await store.saveEvaluations([evaluation('pass', 80)], t(3))).toEqual({
-      resultChanges: 1,
-      scoreChanges: 1,
-    });
+    expect(await store.saveEvaluations([evaluation('fail', 40)], t(1))).toEqual(
+      {
+        resultChanges: 1,
+        scoreChanges: 1,
+      },
+    );
+    expect(await store.saveEvaluations([evaluation('fail', 40)], t(2))).toEqual(
+      {
+        resultChanges: 0,
+        scoreChanges: 0,
+      },
+    );
+    expect(await store.saveEvaluations([evaluation('pass', 80)], t(3))).toEqual(
+      {
+        resultChanges: 1,
+        scoreChanges: 1,
+      },
+    );
 
     const card = await store.scorecard(ref);
     expect(card?.entity).toEqual(
@@ -75,8 +89,18 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
       },
     ]);
     expect(await store.scoreHistory(ref, t(0))).toEqual([
-      { capability: 'ownership', score: 40, level: 'bronze', changedAt: t(1).toISOString() },
-      { capability: 'ownership', score: 80, level: 'silver', changedAt: t(3).toISOString() },
+      {
+        capability: 'ownership',
+        score: 40,
+        level: 'bronze',
+        changedAt: t(1).toISOString(),
+      },
+      {
+        capability: 'ownership',
+        score: 80,
+        level: 'silver',
+        changedAt: t(3).toISOString(),
+      },
     ]);
     const [{ n }] = await knex('readiness_result_history').count('* as n');
     expect(Number(n)).toBe(2);
@@ -86,7 +110,11 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     const { store } = await setup();
     const at = new Date('2026-11-24T00:00:00Z');
     await store.saveEvaluations(
-      [evaluation('pass', 100, [{ checkId: 'ownership.retired', status: 'pass', detail: 'x' }])],
+      [
+        evaluation('pass', 100, [
+          { checkId: 'ownership.retired', status: 'pass', detail: 'x' },
+        ]),
+      ],
       at,
     );
     await store.saveEvaluations([evaluation('pass', 100)], at);

@@ -97,7 +97,10 @@ export class DatabaseResultStore implements ResultStore {
         .delete();
     }
 
-    const oldScores = new Map<string, { score: number | null; level: string }>();
+    const oldScores = new Map<
+      string,
+      { score: number | null; level: string }
+    >();
     for (const row of await tx('readiness_scores')
       .select('entity_ref', 'capability', 'score', 'level')
       .whereIn('entity_ref', refs)) {
@@ -136,7 +139,9 @@ export class DatabaseResultStore implements ResultStore {
       .first();
     if (!entity) return undefined;
     const [results, scores] = await Promise.all([
-      this.db('readiness_results').where({ entity_ref: entityRef }).orderBy('check_id'),
+      this.db('readiness_results')
+        .where({ entity_ref: entityRef })
+        .orderBy('check_id'),
       this.db('readiness_scores').where({ entity_ref: entityRef }),
     ]);
     return {

@@ -31,7 +31,10 @@ export type EntityEvaluation = {
 };
 
 export type StoredScorecard = {
-  entity: EvaluatedEntity & { overallLevel: AchievedLevel; evaluatedAt: string };
+  entity: EvaluatedEntity & {
+    overallLevel: AchievedLevel;
+    evaluatedAt: string;
+  };
   results: StoredResult[];
   scores: Array<{
     capability: string;
