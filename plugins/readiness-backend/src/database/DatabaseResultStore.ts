@@ -19,12 +19,12 @@ export class DatabaseResultStore implements ResultStore {
     let scoreChanges = 0;
     // Small batches keep each transaction short, so a large run never blocks readers long.
     for (const batch of chunks(evaluations, 200)) {
-      await this.db.transaction(async tx => {
-        const refs = batch.map(e => e.entity.entityRef);
-        const counts = await this.saveBatch(tx, batch, refs, at);
-        resultChanges += counts.resultChanges;
-        scoreChanges += counts.scoreChanges;
-      });
+      const refs = batch.map(e => e.entity.entityRef);
+      const counts = await this.db.transaction(tx =>
+        this.saveBatch(tx, batch, refs, at),
+      );
+      resultChanges += counts.resultChanges;
+      scoreChanges += counts.scoreChanges;
     }
     return { resultChanges, scoreChanges };
   }
