@@ -8,6 +8,7 @@ import {
   FactDeclaration,
   Rule,
 } from '@internal/plugin-readiness-common';
+import { fieldPath } from '../lib/fieldPath';
 
 /** A check definition that could not be loaded, named by file and field. */
 export type CheckProblem = { file: string; field: string; message: string };
@@ -82,7 +83,7 @@ export function parseChecks(
       for (const issue of parsed.error.issues) {
         problems.push({
           file,
-          field: fieldPath(base, issue.path),
+          field: fieldPath(issue.path, base),
           message: issue.message,
         });
       }
@@ -101,14 +102,6 @@ export function parseChecks(
     checks.push(parsed.data);
   });
   return { checks, problems };
-}
-
-function fieldPath(base: string, issuePath: PropertyKey[]) {
-  return issuePath.reduce<string>(
-    (acc, key) =>
-      typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`,
-    base,
-  );
 }
 
 /** Unknown facts, and operators that cannot apply to the fact's declared type. */

@@ -31,7 +31,9 @@ export class DatabaseExemptionStore implements ExemptionStore {
         .first();
       if (active) {
         throw new ConflictError(
-          `${input.entityRef} is already exempted from ${input.checkId} until ${iso(active.expires_at)} (exemption ${active.id})`,
+          `${input.entityRef} is already exempted from ${
+            input.checkId
+          } until ${iso(active.expires_at)} (exemption ${active.id})`,
         );
       }
       const row: Row = {
@@ -59,7 +61,9 @@ export class DatabaseExemptionStore implements ExemptionStore {
   }
 
   async get(id: string) {
-    const row = await this.db<Row>('readiness_exemptions').where({ id }).first();
+    const row = await this.db<Row>('readiness_exemptions')
+      .where({ id })
+      .first();
     return row ? fromRow(row) : undefined;
   }
 
@@ -75,7 +79,10 @@ export class DatabaseExemptionStore implements ExemptionStore {
     for (const batch of chunks(entityRefs)) {
       for (const row of await this.active(this.db, batch, now)) {
         const exemption = fromRow(row);
-        out.set(exemption.entityRef, [...(out.get(exemption.entityRef) ?? []), exemption]);
+        out.set(exemption.entityRef, [
+          ...(out.get(exemption.entityRef) ?? []),
+          exemption,
+        ]);
       }
     }
     return out;

@@ -17,7 +17,11 @@ export interface ExemptionStore {
     exemption: Omit<Exemption, 'id' | 'createdAt' | 'revokedAt' | 'revokedBy'>,
     now: Date,
   ): Promise<Exemption>;
-  revoke(id: string, revokedBy: string, now: Date): Promise<Exemption | undefined>;
+  revoke(
+    id: string,
+    revokedBy: string,
+    now: Date,
+  ): Promise<Exemption | undefined>;
   get(id: string): Promise<Exemption | undefined>;
   /** Exemptions of one entity, active and past. */
   listForEntity(entityRef: string): Promise<Exemption[]>;

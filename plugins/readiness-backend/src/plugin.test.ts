@@ -1,0 +1,279 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { readinessPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const team: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments-team', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: ['ana', 'ben', 'cy'].map(u => ({
+    type: 'hasMember',
+    targetRef: `user:default/${u}`,
+  })),
+};
+const service: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'payments-api',
+    namespace: 'default',
+    description: 'Payments',
+    annotations: {
+      'pagerduty.com/service-id': 'PX1',
+      'github.com/project-slug': 'skyline/payments-api',
+    },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:payments-team',
+  },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/payments-team' }],
+};
+
+const user = mockCredentials.user.header('user:default/ana');
+
+async function startReadiness(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
+  const { server } = await startTestBackend({
+    features: [
+      readinessPlugin,
+      catalogServiceMock.factory({ entities: [team, service] }),
+      mockServices.permissions.factory({ result }),
+      // Requests without a token are anonymous, as in production, not a default test user.
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    ],
+  });
+  return request(server);
+}
+
+const scorecardUrl = '/api/readiness/scorecards/component/default/payments-api';
+const checkOf = (body: any, capability: string, id: string) =>
+  body.capabilities
+    .find((c: any) => c.capability === capability)
+    .checks.find((c: any) => c.id === id);
+
+describe('readiness plugin at /api/readiness', () => {
+  it('loads every built-in check with guidance and no problems', async () => {
+    const api = await startReadiness();
+    const res = await api
+      .get('/api/readiness/checks')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.problems).toEqual([]);
+    expect(res.body.checks.length).toBeGreaterThanOrEqual(24);
+    for (const check of res.body.checks) {
+      expect(check.howToFix.markdown.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('scores a service on the six capabilities, and a pushed fact turns a check green', async () => {
+    const api = await startReadiness();
+    const before = await api.get(scorecardUrl).set('Authorization', user);
+    expect(before.status).toBe(200);
+    expect(before.body.capabilities.map((c: any) => c.capability)).toEqual([
+      'self-service-deployment',
+      'test-feedback',
+      'environment-provisioning',
+      'code-review',
+      'ownership',
+      'observability',
+    ]);
+    expect(
+      checkOf(before.body, 'ownership', 'ownership.owner-resolves').status,
+    ).toBe('pass');
+    expect(checkOf(before.body, 'ownership', 'ownership.oncall').status).toBe(
+      'pass',
+    );
+    const flaky = checkOf(
+      before.body,
+      'test-feedback',
+      'test-feedback.flaky-rate-low',
+    );
+    expect(flaky.status).toBe('missing-data');
+    expect(flaky.howToFix.markdown).toContain('ci.test.flakyRate');
+    const scoreBefore = before.body.capabilities.find(
+      (c: any) => c.capability === 'test-feedback',
+    ).score;
+
+    const push = await api
+      .post('/api/readiness/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        facts: [
+          {
+            entityRef: 'component:default/payments-api',
+            name: 'ci.test.flakyRate',
+            value: 0.01,
+          },
+        ],
+      });
+    expect(push.status).toBe(202);
+    expect(push.body).toEqual({
+      accepted: 1,
+      changed: 1,
+      evaluated: ['component:default/payments-api'],
+    });
+
+    const after = await api.get(scorecardUrl).set('Authorization', user);
+    expect(
+      checkOf(after.body, 'test-feedback', 'test-feedback.flaky-rate-low')
+        .status,
+    ).toBe('pass');
+    const scoreAfter = after.body.capabilities.find(
+      (c: any) => c.capability === 'test-feedback',
+    ).score;
+    expect(scoreAfter).toBeGreaterThan(scoreBefore);
+
+    const history = await api
+      .get(`${scorecardUrl}/history`)
+      .set('Authorization', user);
+    expect(history.status).toBe(200);
+    const testFeedback = history.body.changes.filter(
+      (c: any) => c.capability === 'test-feedback',
+    );
+    expect(testFeedback.map((c: any) => c.score)).toEqual([
+      scoreBefore,
+      scoreAfter,
+    ]);
+  });
+
+  it('rejects bad facts with a 400 or 404 naming the field, and stores none of the batch', async () => {
+    const api = await startReadiness();
+    const push = (facts: unknown) =>
+      api
+        .post('/api/readiness/facts')
+        .set('Authorization', mockCredentials.service.header())
+        .send({ facts });
+    const good = {
+      entityRef: 'component:default/payments-api',
+      name: 'ci.test.coveragePercent',
+      value: 90,
+    };
+
+    const unknownFact = await push([good, { ...good, name: 'ci.test.vibes' }]);
+    expect(unknownFact.status).toBe(400);
+    expect(unknownFact.body.error.message).toContain(
+      'facts[1].name "ci.test.vibes"',
+    );
+
+    const outOfRange = await push([{ ...good, value: 140 }]);
+    expect(outOfRange.status).toBe(400);
+    expect(outOfRange.body.error.message).toBe(
+      'facts[0].value for ci.test.coveragePercent must be at most 100, got 140',
+    );
+
+    const wrongShape = await push([{ ...good, value: { a: 1 } }]);
+    expect(wrongShape.status).toBe(400);
+    expect(wrongShape.body.error.message).toMatch(
+      /^Invalid facts: facts\[0\]\.value/,
+    );
+
+    const unknownEntity = await push([
+      good,
+      { ...good, entityRef: 'component:default/nope' },
+    ]);
+    expect(unknownEntity.status).toBe(404);
+    expect(unknownEntity.body.error.message).toBe(
+      'facts[1].entityRef: no catalog entity component:default/nope',
+    );
+
+    const card = await api.get(scorecardUrl).set('Authorization', user);
+    expect(
+      checkOf(card.body, 'test-feedback', 'test-feedback.coverage-60').status,
+    ).toBe('missing-data');
+  });
+
+  it('answers 404 for an unknown entity and 401 without credentials', async () => {
+    const api = await startReadiness();
+    const unknown = await api
+      .get('/api/readiness/scorecards/component/default/nope')
+      .set('Authorization', user);
+    expect(unknown.status).toBe(404);
+    const anonymous = await api.get(scorecardUrl);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('exempts a check with a reason until a date, once, and shows it on the scorecard', async () => {
+    const api = await startReadiness();
+    const body = {
+      entityRef: 'component:default/payments-api',
+      checkId: 'observability.runbook-linked',
+      reason: 'Runbook is being rewritten this sprint',
+      expiresAt: new Date(Date.now() + 7 * 86400_000).toISOString(),
+    };
+    const created = await api
+      .post('/api/readiness/exemptions')
+      .set('Authorization', user)
+      .send(body);
+    expect(created.status).toBe(201);
+    expect(created.body.createdBy).toBe('user:default/ana');
+    const again = await api
+      .post('/api/readiness/exemptions')
+      .set('Authorization', user)
+      .send(body);
+    expect(again.status).toBe(409);
+    const past = await api
+      .post('/api/readiness/exemptions')
+      .set('Authorization', user)
+      .send({
+        ...body,
+        checkId: 'observability.dashboard-linked',
+        expiresAt: '2020-01-01T00:00:00Z',
+      });
+    expect(past.status).toBe(400);
+    const noReason = await api
+      .post('/api/readiness/exemptions')
+      .set('Authorization', user)
+      .send({ ...body, reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toContain('reason');
+
+    const card = await api.get(scorecardUrl).set('Authorization', user);
+    const runbook = checkOf(
+      card.body,
+      'observability',
+      'observability.runbook-linked',
+    );
+    expect(runbook.status).toBe('fail');
+    expect(runbook.exemption.reason).toBe(body.reason);
+
+    const revoked = await api
+      .delete(`/api/readiness/exemptions/${created.body.id}`)
+      .set('Authorization', user);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedBy).toBe('user:default/ana');
+  });
+
+  it('refuses with 403 when the permission policy denies', async () => {
+    const api = await startReadiness(AuthorizeResult.DENY);
+    const card = await api.get(scorecardUrl).set('Authorization', user);
+    expect(card.status).toBe(403);
+    const push = await api
+      .post('/api/readiness/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        facts: [
+          {
+            entityRef: 'component:default/payments-api',
+            name: 'ci.test.flakyRate',
+            value: 0.01,
+          },
+        ],
+      });
+    expect(push.status).toBe(403);
+  });
+});

@@ -1,0 +1,26 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express, { Router } from 'express';
+import Router_ from 'express-promise-router';
+import { AuthorizedReadinessService } from '../services/AuthorizedReadinessService';
+import { checkEndpoints } from './endpoints/checks';
+import { exemptionEndpoints } from './endpoints/exemptions';
+import { factEndpoints } from './endpoints/facts';
+import { scorecardEndpoints } from './endpoints/scorecards';
+
+/** /api/readiness: one small file per group of endpoints; errors go to Backstage's handler. */
+export function createRouter(options: {
+  service: AuthorizedReadinessService;
+  httpAuth: HttpAuthService;
+}): Router {
+  const router = Router_();
+  router.use(express.json({ limit: '2mb' }));
+  for (const add of [
+    checkEndpoints,
+    scorecardEndpoints,
+    factEndpoints,
+    exemptionEndpoints,
+  ]) {
+    add(router, options.service, options.httpAuth);
+  }
+  return router;
+}

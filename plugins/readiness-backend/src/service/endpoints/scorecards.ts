@@ -1,0 +1,35 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { Router } from 'express';
+import { z } from 'zod';
+import { AuthorizedReadinessService } from '../../services/AuthorizedReadinessService';
+import { entityRefOf, entityRefParams, parseInput } from '../validation';
+
+const historyQuery = z.object({
+  since: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** GET /scorecards/:kind/:namespace/:name and its /history. */
+export function scorecardEndpoints(
+  router: Router,
+  service: AuthorizedReadinessService,
+  httpAuth: HttpAuthService,
+) {
+  router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
+    const ref = entityRefOf(parseInput(entityRefParams, req.params, 'entity'));
+    const credentials = await httpAuth.credentials(req);
+    res.json(await service.getScorecard(ref, credentials));
+  });
+
+  router.get('/scorecards/:kind/:namespace/:name/history', async (req, res) => {
+    const ref = entityRefOf(parseInput(entityRefParams, req.params, 'entity'));
+    const { since } = parseInput(historyQuery, req.query, 'query');
+    const from = since
+      ? new Date(since)
+      : new Date(Date.now() - 90 * 86400_000);
+    const credentials = await httpAuth.credentials(req);
+    res.json({
+      entityRef: ref,
+      changes: await service.getHistory(ref, from, credentials),
+    });
+  });
+}

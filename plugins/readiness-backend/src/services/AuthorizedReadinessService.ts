@@ -1,0 +1,121 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  PushFactsRequest,
+  readinessEvaluatePermission,
+  readinessExemptionManagePermission,
+  readinessFactsPushPermission,
+  readinessReadPermission,
+} from '@internal/plugin-readiness-common';
+import { ReadinessService } from './ReadinessService';
+
+/** ReadinessService behind Runway's permissions: the one place readiness authorizes. */
+export class AuthorizedReadinessService {
+  constructor(
+    private readonly service: ReadinessService,
+    private readonly permissions: PermissionsService,
+  ) {}
+
+  listChecks() {
+    return this.service.listChecks();
+  }
+
+  async getScorecard(entityRef: string, credentials: BackstageCredentials) {
+    await this.require(readinessReadPermission, credentials, entityRef);
+    return this.service.getScorecard(entityRef);
+  }
+
+  async getHistory(
+    entityRef: string,
+    since: Date,
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(readinessReadPermission, credentials, entityRef);
+    return this.service.getHistory(entityRef, since);
+  }
+
+  async pushFacts(
+    request: PushFactsRequest,
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(readinessFactsPushPermission, credentials);
+    return this.service.pushFacts(request);
+  }
+
+  async evaluate(
+    entityRef: string | undefined,
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(readinessEvaluatePermission, credentials);
+    return this.service.evaluate(entityRef);
+  }
+
+  async listExemptions(entityRef: string, credentials: BackstageCredentials) {
+    await this.require(readinessReadPermission, credentials, entityRef);
+    return this.service.listExemptions(entityRef);
+  }
+
+  async createExemption(
+    input: {
+      entityRef: string;
+      checkId: string;
+      reason: string;
+      expiresAt: string;
+    },
+    createdBy: string,
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(
+      readinessExemptionManagePermission,
+      credentials,
+      input.entityRef,
+    );
+    return this.service.createExemption({ ...input, createdBy });
+  }
+
+  async revokeExemption(
+    id: string,
+    revokedBy: string,
+    credentials: BackstageCredentials,
+  ) {
+    const exemption = await this.service.getExemption(id);
+    if (exemption) {
+      await this.require(
+        readinessExemptionManagePermission,
+        credentials,
+        exemption.entityRef,
+      );
+    }
+    return this.service.revokeExemption(id, revokedBy);
+  }
+
+  private async require(
+    permission: BasicPermission | ResourcePermission,
+    credentials: BackstageCredentials,
+    resourceRef?: string,
+  ) {
+    const [decision] = await this.permissions.authorize(
+      [
+        permission.type === 'resource'
+          ? { permission, resourceRef: resourceRef! }
+          : { permission },
+      ] as any,
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name}${
+          resourceRef ? ` on ${resourceRef}` : ''
+        }`,
+      );
+    }
+  }
+}

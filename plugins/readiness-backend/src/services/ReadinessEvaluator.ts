@@ -1,0 +1,181 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CheckDefinition,
+  Fact,
+  factValueProblem,
+} from '@internal/plugin-readiness-common';
+import { FactProvider } from '@internal/plugin-readiness-node';
+import { ExemptionStore } from '../database/ExemptionStore';
+import { FactStore } from '../database/FactStore';
+import { EntityEvaluation, ResultStore } from '../database/ResultStore';
+import { evaluateCheck } from '../evaluation/evaluateCheck';
+import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
+
+/** The kinds that get a scorecard. */
+export const EVALUATED_KINDS = ['Component', 'API', 'Resource', 'System'];
+const BATCH = 1000;
+
+export type EvaluationSummary = {
+  entities: number;
+  factsChanged: number;
+  resultChanges: number;
+  scoreChanges: number;
+};
+
+/**
+ * Runs the pipeline facts -> checks -> scores -> stored results for every evaluated entity
+ * (scheduled, and when checks change) or for one (on demand).
+ */
+export class ReadinessEvaluator {
+  private readonly calculator: ScorecardCalculator;
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      providers: readonly FactProvider[];
+      checks: readonly CheckDefinition[];
+      facts: FactStore;
+      results: ResultStore;
+      exemptions: ExemptionStore;
+      now?: () => Date;
+    },
+  ) {
+    this.calculator = new ScorecardCalculator(deps.checks);
+  }
+
+  async evaluateAll(): Promise<EvaluationSummary> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    await this.prepareProviders();
+    const summary: EvaluationSummary = {
+      entities: 0,
+      factsChanged: 0,
+      resultChanges: 0,
+      scoreChanges: 0,
+    };
+    let batch: Entity[] = [];
+    const flush = async () => {
+      const s = await this.evaluateBatch(batch);
+      summary.entities += batch.length;
+      summary.factsChanged += s.factsChanged;
+      summary.resultChanges += s.resultChanges;
+      summary.scoreChanges += s.scoreChanges;
+      batch = [];
+    };
+    for await (const page of this.deps.catalog.streamEntities(
+      { filter: { kind: EVALUATED_KINDS } },
+      { credentials },
+    )) {
+      batch.push(...page);
+      if (batch.length >= BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    return summary;
+  }
+
+  async evaluateEntity(entityRef: string): Promise<EvaluationSummary> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity || !EVALUATED_KINDS.includes(entity.kind)) {
+      throw new NotFoundError(`No evaluated catalog entity ${entityRef}`);
+    }
+    await this.prepareProviders();
+    return { entities: 1, ...(await this.evaluateBatch([entity])) };
+  }
+
+  private async prepareProviders() {
+    for (const provider of this.deps.providers) await provider.prepare?.();
+  }
+
+  private async evaluateBatch(entities: Entity[]) {
+    const now = this.deps.now?.() ?? new Date();
+    const refs = entities.map(e => stringifyEntityRef(e));
+    const { changed: factsChanged } = await this.deps.facts.recordFacts(
+      await this.collectFacts(entities, now),
+    );
+    const [facts, exemptions] = await Promise.all([
+      this.deps.facts.factsOf(refs),
+      this.deps.exemptions.activeFor(refs, now),
+    ]);
+
+    const evaluations: EntityEvaluation[] = entities.map((entity, i) => {
+      const ref = refs[i];
+      const spec = (entity.spec ?? {}) as Record<string, unknown>;
+      const subject = {
+        kind: entity.kind,
+        type: optionalString(spec.type),
+        lifecycle: optionalString(spec.lifecycle),
+      };
+      const exempted = new Set((exemptions.get(ref) ?? []).map(e => e.checkId));
+      const entityFacts = facts.get(ref) ?? new Map();
+      const results = this.deps.checks.map(check => ({
+        checkId: check.id,
+        ...evaluateCheck(check, subject, entityFacts),
+      }));
+      const scores = this.calculator.capabilityScores(
+        new Map(
+          results.map(r => [
+            r.checkId,
+            { status: r.status, exempted: exempted.has(r.checkId) },
+          ]),
+        ),
+      );
+      return {
+        entity: {
+          entityRef: ref,
+          kind: entity.kind,
+          type: subject.type,
+          title: entity.metadata.title ?? entity.metadata.name,
+          owner: relationTarget(entity, 'ownedBy'),
+          system: relationTarget(entity, 'partOf'),
+          lifecycle: subject.lifecycle,
+        },
+        results,
+        scores,
+        overallLevel: ScorecardCalculator.overallLevel(scores),
+      };
+    });
+    const saved = await this.deps.results.saveEvaluations(evaluations, now);
+    return { factsChanged, ...saved };
+  }
+
+  /** Collects every provider's facts, keeping only values that fit their declarations. */
+  private async collectFacts(entities: Entity[], now: Date): Promise<Fact[]> {
+    const facts: Fact[] = [];
+    for (const provider of this.deps.providers) {
+      const declared = new Map(provider.declarations.map(d => [d.name, d]));
+      for (const fact of await provider.collect(entities)) {
+        const declaration = declared.get(fact.name);
+        const problem = declaration
+          ? factValueProblem(declaration, fact.value)
+          : 'is not declared by the provider';
+        if (problem) {
+          this.deps.logger.warn(
+            `Fact provider ${provider.id} gave ${fact.entityRef} an invalid ${fact.name}: ${problem}`,
+          );
+          continue;
+        }
+        facts.push({
+          ...fact,
+          source: provider.id,
+          observedAt: now.toISOString(),
+        });
+      }
+    }
+    return facts;
+  }
+}
+
+function optionalString(value: unknown) {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function relationTarget(entity: Entity, type: string) {
+  return entity.relations?.find(r => r.type === type)?.targetRef;
+}

@@ -1,0 +1,171 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { NotFoundError, InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CheckDefinition,
+  FactDeclaration,
+  factValueProblem,
+  PushFactsRequest,
+} from '@internal/plugin-readiness-common';
+import { CheckProblem } from '../checks/loadChecks';
+import { Exemption, ExemptionStore } from '../database/ExemptionStore';
+import { FactStore } from '../database/FactStore';
+import { ResultStore, ScoreChange } from '../database/ResultStore';
+import { ReadinessEvaluator } from './ReadinessEvaluator';
+import { scorecardView, ScorecardResponse } from './scorecardView';
+
+/** Readiness operations, without authorization (see AuthorizedReadinessService). */
+export class ReadinessService {
+  constructor(
+    private readonly deps: {
+      checks: readonly CheckDefinition[];
+      checkProblems: readonly CheckProblem[];
+      pushedFacts: readonly FactDeclaration[];
+      catalog: CatalogService;
+      auth: AuthService;
+      facts: FactStore;
+      results: ResultStore;
+      exemptions: ExemptionStore;
+      evaluator: ReadinessEvaluator;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  listChecks() {
+    return { checks: this.deps.checks, problems: this.deps.checkProblems };
+  }
+
+  /** The scorecard; an entity in the catalog that was never evaluated is evaluated now. */
+  async getScorecard(entityRef: string): Promise<ScorecardResponse> {
+    let stored = await this.deps.results.scorecard(entityRef);
+    if (!stored) {
+      await this.deps.evaluator.evaluateEntity(entityRef);
+      stored = await this.deps.results.scorecard(entityRef);
+    }
+    if (!stored) throw new NotFoundError(`No scorecard for ${entityRef}`);
+    const exemptions = await this.deps.exemptions.activeFor(
+      [entityRef],
+      this.now(),
+    );
+    return scorecardView(
+      stored,
+      this.deps.checks,
+      exemptions.get(entityRef) ?? [],
+    );
+  }
+
+  async getHistory(entityRef: string, since: Date): Promise<ScoreChange[]> {
+    if (!(await this.deps.results.scorecard(entityRef))) {
+      throw new NotFoundError(`No scorecard for ${entityRef}`);
+    }
+    return this.deps.results.scoreHistory(entityRef, since);
+  }
+
+  /**
+   * Validates the whole batch first (nothing is stored when any fact is bad), records it, then
+   * re-evaluates the entities it touched so their scorecards reflect it at once.
+   */
+  async pushFacts(request: PushFactsRequest) {
+    const declared = new Map(this.deps.pushedFacts.map(d => [d.name, d]));
+    request.facts.forEach((fact, i) => {
+      const declaration = declared.get(fact.name);
+      if (!declaration) {
+        throw new InputError(
+          `facts[${i}].name "${fact.name}" is not a fact CI may push; known: ${[
+            ...declared.keys(),
+          ].join(', ')}`,
+        );
+      }
+      const problem = factValueProblem(declaration, fact.value);
+      if (problem) {
+        throw new InputError(
+          `facts[${i}].value for ${fact.name} ${problem}, got ${JSON.stringify(
+            fact.value,
+          )}`,
+        );
+      }
+    });
+    const refs = [...new Set(request.facts.map(f => f.entityRef))];
+    await this.requireEntities(
+      refs,
+      request.facts.map(f => f.entityRef),
+    );
+    const now = this.now().toISOString();
+    const { changed } = await this.deps.facts.recordFacts(
+      request.facts.map(f => ({
+        entityRef: f.entityRef,
+        name: f.name,
+        value: f.value,
+        source: 'ci',
+        observedAt: f.observedAt ?? now,
+      })),
+    );
+    for (const ref of refs) await this.deps.evaluator.evaluateEntity(ref);
+    return { accepted: request.facts.length, changed, evaluated: refs };
+  }
+
+  evaluate(entityRef?: string) {
+    return entityRef
+      ? this.deps.evaluator.evaluateEntity(entityRef)
+      : this.deps.evaluator.evaluateAll();
+  }
+
+  listExemptions(entityRef: string) {
+    return this.deps.exemptions.listForEntity(entityRef);
+  }
+
+  async createExemption(input: {
+    entityRef: string;
+    checkId: string;
+    reason: string;
+    expiresAt: string;
+    createdBy: string;
+  }): Promise<Exemption> {
+    if (!this.deps.checks.some(c => c.id === input.checkId)) {
+      throw new NotFoundError(`No check ${input.checkId}`);
+    }
+    if (new Date(input.expiresAt) <= this.now()) {
+      throw new InputError(
+        `expiresAt ${input.expiresAt} must be in the future`,
+      );
+    }
+    await this.requireEntities([input.entityRef], [input.entityRef]);
+    const exemption = await this.deps.exemptions.create(input, this.now());
+    await this.deps.evaluator.evaluateEntity(input.entityRef);
+    return exemption;
+  }
+
+  async revokeExemption(id: string, revokedBy: string) {
+    const exemption = await this.deps.exemptions.revoke(
+      id,
+      revokedBy,
+      this.now(),
+    );
+    if (!exemption) throw new NotFoundError(`No exemption ${id}`);
+    await this.deps.evaluator.evaluateEntity(exemption.entityRef);
+    return exemption;
+  }
+
+  getExemption(id: string) {
+    return this.deps.exemptions.get(id);
+  }
+
+  private async requireEntities(refs: string[], fieldOrder: string[]) {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: ['kind'] },
+      { credentials },
+    );
+    const missing = refs.filter((_, i) => !items[i]);
+    if (missing.length > 0) {
+      const index = fieldOrder.indexOf(missing[0]);
+      const field =
+        fieldOrder.length > 1 ? `facts[${index}].entityRef` : 'entityRef';
+      throw new NotFoundError(`${field}: no catalog entity ${missing[0]}`);
+    }
+  }
+}

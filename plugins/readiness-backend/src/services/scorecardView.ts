@@ -1,0 +1,91 @@
+import {
+  AchievedLevel,
+  CAPABILITIES,
+  CapabilityScore,
+  CheckDefinition,
+  CheckStatus,
+} from '@internal/plugin-readiness-common';
+import { Exemption } from '../database/ExemptionStore';
+import { StoredScorecard } from '../database/ResultStore';
+import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
+
+/** One check's result as the scorecard shows it: with its guidance. */
+export type ScorecardCheck = {
+  id: string;
+  title: string;
+  description: string;
+  howToFix: CheckDefinition['howToFix'];
+  level: CheckDefinition['level'];
+  weight: number;
+  status: CheckStatus;
+  detail: string;
+  changedAt: string;
+  exemption?: Pick<Exemption, 'id' | 'reason' | 'expiresAt' | 'createdBy'>;
+};
+
+export type ScorecardResponse = {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  overallLevel: AchievedLevel;
+  evaluatedAt: string;
+  capabilities: Array<
+    CapabilityScore & { title: string; checks: ScorecardCheck[] }
+  >;
+};
+
+/** Joins stored results with the check definitions and exemptions, per capability. */
+export function scorecardView(
+  stored: StoredScorecard,
+  checks: readonly CheckDefinition[],
+  exemptions: readonly Exemption[],
+): ScorecardResponse {
+  const results = new Map(stored.results.map(r => [r.checkId, r]));
+  const exemptionOf = new Map(exemptions.map(e => [e.checkId, e]));
+  // Levels' "next" is recomputed from the stored results, so it always matches them.
+  const calculator = new ScorecardCalculator(checks);
+  const scored = new Map(
+    stored.results.map(r => [
+      r.checkId,
+      { status: r.status, exempted: exemptionOf.has(r.checkId) },
+    ]),
+  );
+  return {
+    entityRef: stored.entity.entityRef,
+    title: stored.entity.title,
+    owner: stored.entity.owner,
+    system: stored.entity.system,
+    overallLevel: stored.entity.overallLevel,
+    evaluatedAt: stored.entity.evaluatedAt,
+    capabilities: CAPABILITIES.map(capability => ({
+      ...calculator.capabilityScore(capability.id, scored),
+      title: capability.title,
+      checks: checks
+        .filter(c => c.capability === capability.id && results.has(c.id))
+        .map(check => {
+          const result = results.get(check.id)!;
+          const exemption = exemptionOf.get(check.id);
+          return {
+            id: check.id,
+            title: check.title,
+            description: check.description,
+            howToFix: check.howToFix,
+            level: check.level,
+            weight: check.weight,
+            status: result.status,
+            detail: result.detail,
+            changedAt: result.changedAt,
+            ...(exemption && {
+              exemption: {
+                id: exemption.id,
+                reason: exemption.reason,
+                expiresAt: exemption.expiresAt,
+                createdBy: exemption.createdBy,
+              },
+            }),
+          };
+        }),
+    })),
+  };
+}
