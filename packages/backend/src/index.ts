@@ -44,6 +44,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Runway: readiness scorecards for the six platform capabilities.
+backend.add(import('@internal/plugin-readiness-backend'));
+
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
