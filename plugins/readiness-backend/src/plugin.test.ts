@@ -60,6 +60,25 @@ async function startReadiness(
   return request(server);
 }
 
+/** CI's push of one fact, with a service token. */
+function pushFlakyRate(
+  api: request.Agent | ReturnType<typeof request>,
+  value: number,
+) {
+  return api
+    .post('/api/readiness/facts')
+    .set('Authorization', mockCredentials.service.header())
+    .send({
+      facts: [
+        {
+          entityRef: 'component:default/payments-api',
+          name: 'ci.test.flakyRate',
+          value,
+        },
+      ],
+    });
+}
+
 const scorecardUrl = '/api/readiness/scorecards/component/default/payments-api';
 const checkOf = (body: any, capability: string, id: string) =>
   body.capabilities
@@ -109,18 +128,7 @@ describe('readiness plugin at /api/readiness', () => {
       (c: any) => c.capability === 'test-feedback',
     ).score;
 
-    const push = await api
-      .post('/api/readiness/facts')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        facts: [
-          {
-            entityRef: 'component:default/payments-api',
-            name: 'ci.test.flakyRate',
-            value: 0.01,
-          },
-        ],
-      });
+    const push = await pushFlakyRate(api, 0.01);
     expect(push.status).toBe(202);
     expect(push.body).toEqual({
       accepted: 1,
@@ -262,18 +270,7 @@ describe('readiness plugin at /api/readiness', () => {
     const api = await startReadiness(AuthorizeResult.DENY);
     const card = await api.get(scorecardUrl).set('Authorization', user);
     expect(card.status).toBe(403);
-    const push = await api
-      .post('/api/readiness/facts')
-      .set('Authorization', mockCredentials.service.header())
-      .send({
-        facts: [
-          {
-            entityRef: 'component:default/payments-api',
-            name: 'ci.test.flakyRate',
-            value: 0.01,
-          },
-        ],
-      });
+    const push = await pushFlakyRate(api, 0.01);
     expect(push.status).toBe(403);
   });
 });
