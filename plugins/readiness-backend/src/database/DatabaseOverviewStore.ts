@@ -1,0 +1,157 @@
+import {
+  AchievedLevel,
+  CAPABILITY_IDS,
+  CapabilityId,
+  LEVEL_IDS,
+} from '@internal/plugin-readiness-common';
+import { Knex } from 'knex';
+import {
+  OverviewFilter,
+  OverviewRow,
+  OverviewSort,
+  OverviewStore,
+  Rollup,
+} from './OverviewStore';
+
+const LEVEL_ORDER = `case overall_level when 'gold' then 3 when 'silver' then 2 when 'bronze' then 1 else 0 end`;
+const ALL_LEVELS: AchievedLevel[] = ['none', ...LEVEL_IDS];
+
+export class DatabaseOverviewStore implements OverviewStore {
+  constructor(private readonly db: Knex) {}
+
+  private filtered(filter: OverviewFilter) {
+    const q = this.db('readiness_entities as e');
+    const columns: Array<[keyof OverviewFilter, string]> = [
+      ['owner', 'e.owner'],
+      ['system', 'e.system'],
+      ['kind', 'e.kind'],
+      ['type', 'e.type'],
+      ['lifecycle', 'e.lifecycle'],
+      ['level', 'e.overall_level'],
+    ];
+    for (const [key, column] of columns) {
+      const values = filter[key] as string[] | undefined;
+      if (values?.length) q.whereIn(column, values);
+    }
+    if (filter.search) {
+      const like = `%${filter.search.toLocaleLowerCase()}%`;
+      q.where(inner =>
+        inner
+          .whereRaw('lower(e.entity_ref) like ?', [like])
+          .orWhereRaw("lower(coalesce(e.title, '')) like ?", [like]),
+      );
+    }
+    return q;
+  }
+
+  async list(
+    filter: OverviewFilter,
+    sort: OverviewSort,
+    page: { limit: number; offset: number },
+  ) {
+    const [{ total }] = await this.filtered(filter).count({ total: '*' });
+    const q = this.filtered(filter).select('e.*');
+    if (sort.by === 'name') {
+      q.orderBy('e.entity_ref', sort.order);
+    } else if (sort.by === 'level') {
+      q.orderByRaw(`${LEVEL_ORDER} ${sort.order}`).orderBy('e.entity_ref');
+    } else {
+      q.leftJoin('readiness_scores as s', join =>
+        join
+          .on('s.entity_ref', 'e.entity_ref')
+          .andOn('s.capability', this.db.raw('?', [sort.by])),
+      )
+        // Entities the capability does not apply to sort last either way.
+        .orderByRaw(`case when s.score is null then 1 else 0 end`)
+        .orderBy('s.score', sort.order)
+        .orderBy('e.entity_ref');
+    }
+    const entities = await q.limit(page.limit).offset(page.offset);
+    const refs = entities.map(e => e.entity_ref);
+    const scores = refs.length
+      ? await this.db('readiness_scores').whereIn('entity_ref', refs)
+      : [];
+    const byRef = new Map<string, OverviewRow['scores']>();
+    for (const s of scores) {
+      const row = byRef.get(s.entity_ref) ?? {};
+      row[s.capability as CapabilityId] = {
+        score: s.score === null ? null : Number(s.score),
+        level: s.level,
+      };
+      byRef.set(s.entity_ref, row);
+    }
+    const rows: OverviewRow[] = entities.map(e => ({
+      entityRef: e.entity_ref,
+      title: e.title ?? undefined,
+      kind: e.kind,
+      type: e.type ?? undefined,
+      owner: e.owner ?? undefined,
+      system: e.system ?? undefined,
+      lifecycle: e.lifecycle ?? undefined,
+      overallLevel: e.overall_level,
+      evaluatedAt: new Date(e.evaluated_at).toISOString(),
+      scores: byRef.get(e.entity_ref) ?? {},
+    }));
+    return { total: Number(total), rows };
+  }
+
+  async rollups(filter: OverviewFilter, groupByOwner: boolean): Promise<Rollup[]> {
+    const matching = this.filtered(filter).select('e.entity_ref', 'e.owner');
+    const groupColumns = groupByOwner ? ['m.owner', 's.capability', 's.level'] : ['s.capability', 's.level'];
+    const rows = await this.db
+      .with('m', matching)
+      .from('m')
+      .join('readiness_scores as s', 's.entity_ref', 'm.entity_ref')
+      .select(groupColumns)
+      .count({ n: '*' })
+      .sum({ total: 's.score' })
+      .count({ scored: 's.score' })
+      .groupBy(groupColumns);
+    const counts = await this.db
+      .with('m', matching)
+      .from('m')
+      .select(groupByOwner ? ['m.owner'] : [])
+      .count({ n: '*' })
+      .modify(q => {
+        if (groupByOwner) q.groupBy('m.owner');
+      });
+
+    const rollups = new Map<string, Rollup & { sums: Map<CapabilityId, [number, number]> }>();
+    const rollupOf = (owner: string | undefined) => {
+      const key = owner ?? '';
+      let r = rollups.get(key);
+      if (!r) {
+        r = {
+          ...(groupByOwner && { owner }),
+          entities: 0,
+          capabilities: CAPABILITY_IDS.map(capability => ({
+            capability,
+            averageScore: null,
+            levels: Object.fromEntries(ALL_LEVELS.map(l => [l, 0])) as Record<AchievedLevel, number>,
+          })),
+          sums: new Map(),
+        };
+        rollups.set(key, r);
+      }
+      return r;
+    };
+    for (const c of counts) rollupOf(c.owner ?? undefined).entities = Number(c.n);
+    for (const row of rows) {
+      const r = rollupOf(row.owner ?? undefined);
+      const capability = r.capabilities.find(c => c.capability === row.capability);
+      if (!capability) continue;
+      capability.levels[row.level as AchievedLevel] += Number(row.n);
+      const [sum, n] = r.sums.get(capability.capability) ?? [0, 0];
+      r.sums.set(capability.capability, [sum + Number(row.total ?? 0), n + Number(row.scored)]);
+    }
+    return [...rollups.values()].map(({ sums, ...r }) => {
+      for (const c of r.capabilities) {
+        const [sum, n] = sums.get(c.capability) ?? [0, 0];
+        c.averageScore = n > 0 ? Math.round(sum / n) : null;
+      }
+      const scored = r.capabilities.filter(c => c.averageScore !== null);
+      const weakest = scored.sort((a, b) => a.averageScore! - b.averageScore!)[0];
+      return { ...r, ...(weakest && { weakestCapability: weakest.capability }) };
+    });
+  }
+}
