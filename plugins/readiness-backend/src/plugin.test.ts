@@ -266,6 +266,67 @@ describe('readiness plugin at /api/readiness', () => {
     expect(revoked.body.revokedBy).toBe('user:default/ana');
   });
 
+  it('lists the overview with filters, exports it as CSV and rolls it up per team', async () => {
+    const api = await startReadiness();
+    await api
+      .post('/api/readiness/evaluate')
+      .set('Authorization', user)
+      .send({});
+    const page = await api
+      .get(
+        '/api/readiness/overview?owner=group:default/payments-team&sort=ownership&order=desc',
+      )
+      .set('Authorization', user);
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(1);
+    expect(page.body.rows[0]).toEqual(
+      expect.objectContaining({
+        entityRef: 'component:default/payments-api',
+        owner: 'group:default/payments-team',
+      }),
+    );
+    // The overview shows the same score the scorecard does.
+    const card = await api.get(scorecardUrl).set('Authorization', user);
+    const ownership = card.body.capabilities.find(
+      (c: any) => c.capability === 'ownership',
+    );
+    expect(page.body.rows[0].scores.ownership).toEqual({
+      score: ownership.score,
+      level: ownership.level,
+    });
+
+    const csv = await api
+      .get('/api/readiness/overview?format=csv')
+      .set('Authorization', user);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^entity_ref,title,kind,type,owner,system,lifecycle,overall_level,self-service-deployment_score/,
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(
+      /^component:default\/payments-api,payments-api,Component,service,group:default\/payments-team/,
+    );
+
+    const rollups = await api
+      .get('/api/readiness/rollups')
+      .set('Authorization', user);
+    expect(rollups.status).toBe(200);
+    expect(rollups.body.rollups).toEqual([
+      expect.objectContaining({
+        owner: 'group:default/payments-team',
+        entities: 1,
+      }),
+    ]);
+
+    const bad = await api
+      .get('/api/readiness/overview?sort=speed&limit=0')
+      .set('Authorization', user);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^Invalid query: sort/);
+  });
+
   it('refuses with 403 when the permission policy denies', async () => {
     const api = await startReadiness(AuthorizeResult.DENY);
     const card = await api.get(scorecardUrl).set('Authorization', user);

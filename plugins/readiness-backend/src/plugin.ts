@@ -19,6 +19,7 @@ import { loadCheckFiles } from './checks/loadChecks';
 import { validateCodeChecks } from './checks/validateCodeChecks';
 import { DatabaseExemptionStore } from './database/DatabaseExemptionStore';
 import { DatabaseFactStore } from './database/DatabaseFactStore';
+import { DatabaseOverviewStore } from './database/DatabaseOverviewStore';
 import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { CatalogFactProvider } from './facts/CatalogFactProvider';
@@ -111,6 +112,7 @@ export const readinessPlugin = createBackendPlugin({
             exemptions,
             evaluator,
           }),
+          new DatabaseOverviewStore(knex),
           deps.permissions,
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);

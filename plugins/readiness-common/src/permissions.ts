@@ -7,6 +7,15 @@ export const readinessReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Read the organisation-wide overview and rollups. A basic permission for now; list endpoints
+ * move to conditional decisions with the ownership policy.
+ */
+export const readinessOverviewReadPermission = createPermission({
+  name: 'readiness.overview.read',
+  attributes: { action: 'read' },
+});
+
 /** Push facts (CI pipelines, with a service token). */
 export const readinessFactsPushPermission = createPermission({
   name: 'readiness.facts.push',
@@ -28,6 +37,7 @@ export const readinessEvaluatePermission = createPermission({
 
 export const readinessPermissions = [
   readinessReadPermission,
+  readinessOverviewReadPermission,
   readinessFactsPushPermission,
   readinessExemptionManagePermission,
   readinessEvaluatePermission,

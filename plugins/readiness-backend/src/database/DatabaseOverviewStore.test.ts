@@ -35,62 +35,107 @@ function evaluation(
   };
 }
 
-describe.each(databases.eachSupportedId())('DatabaseOverviewStore on %s', id => {
-  async function setup() {
-    const knex = await databases.init(id);
-    await applyDatabaseMigrations(knex);
-    await new DatabaseResultStore(knex).saveEvaluations(
-      [
-        evaluation('alpha', 'group:default/payments-team', 'silver', { ownership: 90, observability: 40 }),
-        evaluation('beta', 'group:default/payments-team', 'bronze', { ownership: 70, observability: 20 }),
-        evaluation('gamma', 'group:default/search-team', 'none', { ownership: 10, observability: null }),
-      ],
-      new Date('2026-11-24T00:00:00Z'),
-    );
-    return new DatabaseOverviewStore(knex);
-  }
+describe.each(databases.eachSupportedId())(
+  'DatabaseOverviewStore on %s',
+  id => {
+    async function setup() {
+      const knex = await databases.init(id);
+      await applyDatabaseMigrations(knex);
+      await new DatabaseResultStore(knex).saveEvaluations(
+        [
+          evaluation('alpha', 'group:default/payments-team', 'silver', {
+            ownership: 90,
+            observability: 40,
+          }),
+          evaluation('beta', 'group:default/payments-team', 'bronze', {
+            ownership: 70,
+            observability: 20,
+          }),
+          evaluation('gamma', 'group:default/search-team', 'none', {
+            ownership: 10,
+            observability: null,
+          }),
+        ],
+        new Date('2026-11-24T00:00:00Z'),
+      );
+      return new DatabaseOverviewStore(knex);
+    }
 
-  it('filters, sorts by a capability score (no score last) and paginates', async () => {
-    const store = await setup();
-    const page = { limit: 2, offset: 0 };
-    const all = await store.list({}, { by: 'observability', order: 'asc' }, { limit: 10, offset: 0 });
-    expect(all.rows.map(r => r.entityRef.split('/')[1])).toEqual(['beta', 'alpha', 'gamma']);
+    it('filters, sorts by a capability score (no score last) and paginates', async () => {
+      const store = await setup();
+      const page = { limit: 2, offset: 0 };
+      const all = await store.list(
+        {},
+        { by: 'observability', order: 'asc' },
+        { limit: 10, offset: 0 },
+      );
+      expect(all.rows.map(r => r.entityRef.split('/')[1])).toEqual([
+        'beta',
+        'alpha',
+        'gamma',
+      ]);
 
-    const first = await store.list({}, { by: 'name', order: 'desc' }, page);
-    expect(first.total).toBe(3);
-    expect(first.rows.map(r => r.title)).toEqual(['GAMMA', 'BETA']);
-    expect(first.rows[1].scores.ownership).toEqual({ score: 70, level: 'bronze' });
+      const first = await store.list({}, { by: 'name', order: 'desc' }, page);
+      expect(first.total).toBe(3);
+      expect(first.rows.map(r => r.title)).toEqual(['GAMMA', 'BETA']);
+      expect(first.rows[1].scores.ownership).toEqual({
+        score: 70,
+        level: 'bronze',
+      });
 
-    const byLevel = await store.list({}, { by: 'level', order: 'desc' }, { limit: 10, offset: 0 });
-    expect(byLevel.rows.map(r => r.overallLevel)).toEqual(['silver', 'bronze', 'none']);
+      const byLevel = await store.list(
+        {},
+        { by: 'level', order: 'desc' },
+        { limit: 10, offset: 0 },
+      );
+      expect(byLevel.rows.map(r => r.overallLevel)).toEqual([
+        'silver',
+        'bronze',
+        'none',
+      ]);
 
-    const team = await store.list(
-      { owner: ['group:default/payments-team'], level: ['bronze', 'silver'], search: 'alp' },
-      { by: 'name', order: 'asc' },
-      page,
-    );
-    expect(team.total).toBe(1);
-    expect(team.rows[0].entityRef).toBe('component:default/alpha');
-  });
-
-  it('rolls up per team and for everything, naming the weakest capability', async () => {
-    const store = await setup();
-    const [org] = await store.rollups({}, false);
-    expect(org.entities).toBe(3);
-    const observability = org.capabilities.find(c => c.capability === 'observability');
-    expect(observability).toEqual({
-      capability: 'observability',
-      averageScore: 30,
-      levels: { none: 1, bronze: 1, silver: 1, gold: 0 },
+      const team = await store.list(
+        {
+          owner: ['group:default/payments-team'],
+          level: ['bronze', 'silver'],
+          search: 'alp',
+        },
+        { by: 'name', order: 'asc' },
+        page,
+      );
+      expect(team.total).toBe(1);
+      expect(team.rows[0].entityRef).toBe('component:default/alpha');
     });
-    expect(org.weakestCapability).toBe('observability');
 
-    const teams = await store.rollups({}, true);
-    const payments = teams.find(t => t.owner === 'group:default/payments-team')!;
-    expect(payments.entities).toBe(2);
-    expect(payments.capabilities.find(c => c.capability === 'ownership')?.averageScore).toBe(80);
-    const search = teams.find(t => t.owner === 'group:default/search-team')!;
-    expect(search.weakestCapability).toBe('ownership');
-    expect(search.capabilities.find(c => c.capability === 'test-feedback')?.averageScore).toBeNull();
-  });
-});
+    it('rolls up per team and for everything, naming the weakest capability', async () => {
+      const store = await setup();
+      const [org] = await store.rollups({}, false);
+      expect(org.entities).toBe(3);
+      const observability = org.capabilities.find(
+        c => c.capability === 'observability',
+      );
+      expect(observability).toEqual({
+        capability: 'observability',
+        averageScore: 30,
+        levels: { none: 1, bronze: 1, silver: 1, gold: 0 },
+      });
+      expect(org.weakestCapability).toBe('observability');
+
+      const teams = await store.rollups({}, true);
+      const payments = teams.find(
+        t => t.owner === 'group:default/payments-team',
+      )!;
+      expect(payments.entities).toBe(2);
+      expect(
+        payments.capabilities.find(c => c.capability === 'ownership')
+          ?.averageScore,
+      ).toBe(80);
+      const search = teams.find(t => t.owner === 'group:default/search-team')!;
+      expect(search.weakestCapability).toBe('ownership');
+      expect(
+        search.capabilities.find(c => c.capability === 'test-feedback')
+          ?.averageScore,
+      ).toBeNull();
+    });
+  },
+);

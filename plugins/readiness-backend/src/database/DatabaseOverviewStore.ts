@@ -95,9 +95,14 @@ export class DatabaseOverviewStore implements OverviewStore {
     return { total: Number(total), rows };
   }
 
-  async rollups(filter: OverviewFilter, groupByOwner: boolean): Promise<Rollup[]> {
+  async rollups(
+    filter: OverviewFilter,
+    groupByOwner: boolean,
+  ): Promise<Rollup[]> {
     const matching = this.filtered(filter).select('e.entity_ref', 'e.owner');
-    const groupColumns = groupByOwner ? ['m.owner', 's.capability', 's.level'] : ['s.capability', 's.level'];
+    const groupColumns = groupByOwner
+      ? ['m.owner', 's.capability', 's.level']
+      : ['s.capability', 's.level'];
     const rows = await this.db
       .with('m', matching)
       .from('m')
@@ -116,7 +121,10 @@ export class DatabaseOverviewStore implements OverviewStore {
         if (groupByOwner) q.groupBy('m.owner');
       });
 
-    const rollups = new Map<string, Rollup & { sums: Map<CapabilityId, [number, number]> }>();
+    const rollups = new Map<
+      string,
+      Rollup & { sums: Map<CapabilityId, [number, number]> }
+    >();
     const rollupOf = (owner: string | undefined) => {
       const key = owner ?? '';
       let r = rollups.get(key);
@@ -127,7 +135,10 @@ export class DatabaseOverviewStore implements OverviewStore {
           capabilities: CAPABILITY_IDS.map(capability => ({
             capability,
             averageScore: null,
-            levels: Object.fromEntries(ALL_LEVELS.map(l => [l, 0])) as Record<AchievedLevel, number>,
+            levels: Object.fromEntries(ALL_LEVELS.map(l => [l, 0])) as Record<
+              AchievedLevel,
+              number
+            >,
           })),
           sums: new Map(),
         };
@@ -135,14 +146,20 @@ export class DatabaseOverviewStore implements OverviewStore {
       }
       return r;
     };
-    for (const c of counts) rollupOf(c.owner ?? undefined).entities = Number(c.n);
+    for (const c of counts)
+      rollupOf(c.owner ?? undefined).entities = Number(c.n);
     for (const row of rows) {
       const r = rollupOf(row.owner ?? undefined);
-      const capability = r.capabilities.find(c => c.capability === row.capability);
+      const capability = r.capabilities.find(
+        c => c.capability === row.capability,
+      );
       if (!capability) continue;
       capability.levels[row.level as AchievedLevel] += Number(row.n);
       const [sum, n] = r.sums.get(capability.capability) ?? [0, 0];
-      r.sums.set(capability.capability, [sum + Number(row.total ?? 0), n + Number(row.scored)]);
+      r.sums.set(capability.capability, [
+        sum + Number(row.total ?? 0),
+        n + Number(row.scored),
+      ]);
     }
     return [...rollups.values()].map(({ sums, ...r }) => {
       for (const c of r.capabilities) {
@@ -150,8 +167,13 @@ export class DatabaseOverviewStore implements OverviewStore {
         c.averageScore = n > 0 ? Math.round(sum / n) : null;
       }
       const scored = r.capabilities.filter(c => c.averageScore !== null);
-      const weakest = scored.sort((a, b) => a.averageScore! - b.averageScore!)[0];
-      return { ...r, ...(weakest && { weakestCapability: weakest.capability }) };
+      const weakest = scored.sort(
+        (a, b) => a.averageScore! - b.averageScore!,
+      )[0];
+      return {
+        ...r,
+        ...(weakest && { weakestCapability: weakest.capability }),
+      };
     });
   }
 }

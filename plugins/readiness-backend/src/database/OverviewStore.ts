@@ -1,7 +1,4 @@
-import {
-  AchievedLevel,
-  CapabilityId,
-} from '@internal/plugin-readiness-common';
+import { AchievedLevel, CapabilityId } from '@internal/plugin-readiness-common';
 
 export type OverviewFilter = {
   owner?: string[];
@@ -31,7 +28,9 @@ export type OverviewRow = {
   lifecycle?: string;
   overallLevel: AchievedLevel;
   evaluatedAt: string;
-  scores: Partial<Record<CapabilityId, { score: number | null; level: AchievedLevel }>>;
+  scores: Partial<
+    Record<CapabilityId, { score: number | null; level: AchievedLevel }>
+  >;
 };
 
 export type CapabilityRollup = {

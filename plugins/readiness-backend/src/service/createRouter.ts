@@ -5,6 +5,7 @@ import { AuthorizedReadinessService } from '../services/AuthorizedReadinessServi
 import { checkEndpoints } from './endpoints/checks';
 import { exemptionEndpoints } from './endpoints/exemptions';
 import { factEndpoints } from './endpoints/facts';
+import { overviewEndpoints } from './endpoints/overview';
 import { scorecardEndpoints } from './endpoints/scorecards';
 
 /** /api/readiness: one small file per group of endpoints; errors go to Backstage's handler. */
@@ -19,6 +20,7 @@ export function createRouter(options: {
     scorecardEndpoints,
     factEndpoints,
     exemptionEndpoints,
+    overviewEndpoints,
   ]) {
     add(router, options.service, options.httpAuth);
   }

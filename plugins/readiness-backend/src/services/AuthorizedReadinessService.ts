@@ -13,16 +13,42 @@ import {
   readinessEvaluatePermission,
   readinessExemptionManagePermission,
   readinessFactsPushPermission,
+  readinessOverviewReadPermission,
   readinessReadPermission,
 } from '@internal/plugin-readiness-common';
+import {
+  OverviewFilter,
+  OverviewSort,
+  OverviewStore,
+} from '../database/OverviewStore';
 import { ReadinessService } from './ReadinessService';
 
 /** ReadinessService behind Runway's permissions: the one place readiness authorizes. */
 export class AuthorizedReadinessService {
   constructor(
     private readonly service: ReadinessService,
+    private readonly overview: OverviewStore,
     private readonly permissions: PermissionsService,
   ) {}
+
+  async listOverview(
+    filter: OverviewFilter,
+    sort: OverviewSort,
+    page: { limit: number; offset: number },
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(readinessOverviewReadPermission, credentials);
+    return this.overview.list(filter, sort, page);
+  }
+
+  async rollups(
+    filter: OverviewFilter,
+    groupByOwner: boolean,
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(readinessOverviewReadPermission, credentials);
+    return this.overview.rollups(filter, groupByOwner);
+  }
 
   listChecks() {
     return this.service.listChecks();
