@@ -4,6 +4,9 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
@@ -43,11 +46,21 @@ const service: Entity = {
 
 const user = mockCredentials.user.header('user:default/ana');
 
+let actions: ReturnType<typeof actionsRegistryServiceMock>;
+// The mock registry files every action under the plugin id "test" (in the portal: "readiness:").
+const MOCK_PREFIX = 'test:';
+
 async function startReadiness(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
+  actions = actionsRegistryServiceMock();
   const { server } = await startTestBackend({
     features: [
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => actions,
+      }),
       readinessPlugin,
       catalogServiceMock.factory({ entities: [team, service] }),
       mockServices.permissions.factory({ result }),
@@ -327,11 +340,46 @@ describe('readiness plugin at /api/readiness', () => {
     expect(bad.body.error.message).toMatch(/^Invalid query: sort/);
   });
 
+  it('gives coding agents the scorecard and the failing checks with how to fix them', async () => {
+    await startReadiness();
+    const credentials = mockCredentials.user('user:default/ana');
+    const { output: card } = await actions.invoke({
+      id: `${MOCK_PREFIX}get-readiness-scorecard`,
+      input: { entityRef: 'component:default/payments-api' },
+      credentials,
+    });
+    expect((card as any).capabilities).toHaveLength(6);
+    const { output } = await actions.invoke({
+      id: `${MOCK_PREFIX}list-failing-readiness-checks`,
+      input: {
+        entityRef: 'component:default/payments-api',
+        capability: 'observability',
+      },
+      credentials,
+    });
+    const checks = (output as any).checks;
+    expect(checks.map((c: any) => c.id)).toContain(
+      'observability.runbook-linked',
+    );
+    expect(checks.every((c: any) => c.capability === 'observability')).toBe(
+      true,
+    );
+    expect(checks[0].level).toBe('bronze');
+    expect(checks[0].howToFix.markdown.length).toBeGreaterThan(40);
+  });
+
   it('refuses with 403 when the permission policy denies', async () => {
     const api = await startReadiness(AuthorizeResult.DENY);
     const card = await api.get(scorecardUrl).set('Authorization', user);
     expect(card.status).toBe(403);
     const push = await pushFlakyRate(api, 0.01);
     expect(push.status).toBe(403);
+    await expect(
+      actions.invoke({
+        id: `${MOCK_PREFIX}get-readiness-scorecard`,
+        input: { entityRef: 'component:default/payments-api' },
+        credentials: mockCredentials.user('user:default/ana'),
+      }),
+    ).rejects.toThrow(/Not allowed/);
   });
 });

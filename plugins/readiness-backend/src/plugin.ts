@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { registerReadinessActions } from './actions/registerReadinessActions';
 import {
   BUILTIN_FACTS,
   CheckDefinition,
@@ -53,6 +55,7 @@ export const readinessPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger } = deps;
@@ -149,6 +152,7 @@ export const readinessPlugin = createBackendPlugin({
         });
 
         deps.httpRouter.use(createRouter({ service, httpAuth: deps.httpAuth }));
+        registerReadinessActions(deps.actionsRegistry, service);
       },
     });
   },

@@ -1,0 +1,108 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { CAPABILITY_IDS } from '@internal/plugin-readiness-common';
+import { AuthorizedReadinessService } from '../services/AuthorizedReadinessService';
+
+const NOT_PASSING = new Set(['fail', 'warn', 'missing-data', 'error']);
+
+/**
+ * Read actions for coding agents (MCP), under the same permissions as the HTTP API: the
+ * caller's credentials go through AuthorizedReadinessService.
+ */
+export function registerReadinessActions(
+  actions: ActionsRegistryService,
+  service: AuthorizedReadinessService,
+) {
+  actions.register({
+    name: 'get-readiness-scorecard',
+    title: 'Get a readiness scorecard',
+    description:
+      'Returns the readiness scorecard of a catalog entity (e.g. "component:default/payments-api"): ' +
+      `per capability (${CAPABILITY_IDS.join(
+        ', ',
+      )}) a 0-100 score, a level (none, bronze, silver, gold), ` +
+      'what blocks the next level, and every check with its status.',
+    attributes: { destructive: false, readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .describe(
+              'The entity reference, kind:namespace/name, e.g. component:default/payments-api',
+            ),
+        }),
+      output: z => z.object({}).passthrough(),
+    },
+    action: async ({ input, credentials }) => ({
+      output: await service.getScorecard(
+        input.entityRef.toLocaleLowerCase(),
+        credentials,
+      ),
+    }),
+  });
+
+  actions.register({
+    name: 'list-failing-readiness-checks',
+    title: 'List failing readiness checks with how to fix them',
+    description:
+      'Lists the readiness checks a catalog entity does not pass (fail, warn, missing-data, error), ' +
+      'lowest level first, each with why it matters and how to fix it (markdown and a link). ' +
+      'Use it to decide what to change in a service next.',
+    attributes: { destructive: false, readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .describe('The entity reference, kind:namespace/name'),
+          capability: z
+            .enum(CAPABILITY_IDS)
+            .optional()
+            .describe('Only checks of this capability'),
+        }),
+      output: z =>
+        z.object({
+          checks: z.array(
+            z.object({
+              id: z.string(),
+              capability: z.string(),
+              level: z.string(),
+              status: z.string(),
+              title: z.string(),
+              detail: z.string(),
+              description: z.string(),
+              howToFix: z.object({
+                markdown: z.string(),
+                link: z.string().optional(),
+              }),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const card = await service.getScorecard(
+        input.entityRef.toLocaleLowerCase(),
+        credentials,
+      );
+      const rank = { bronze: 1, silver: 2, gold: 3 };
+      const checks = card.capabilities
+        .filter(c => !input.capability || c.capability === input.capability)
+        .flatMap(c =>
+          c.checks
+            .filter(check => NOT_PASSING.has(check.status) && !check.exemption)
+            .map(check => ({
+              id: check.id,
+              capability: c.capability,
+              level: check.level,
+              status: check.status,
+              title: check.title,
+              detail: check.detail,
+              description: check.description,
+              howToFix: check.howToFix,
+            })),
+        )
+        .sort((a, b) => rank[a.level] - rank[b.level]);
+      return { output: { checks } };
+    },
+  });
+}
