@@ -7,6 +7,11 @@ export interface Config {
     checkFiles?: string[];
     /** Minutes between full evaluations (run once across replicas). Default 30. */
     evaluationIntervalMinutes?: number;
+    /**
+     * Local use: a YAML file of example facts (the body of POST /facts) recorded at start, so
+     * the example organisation shows a spread. Not for production.
+     */
+    exampleFactsFile?: string;
     /** Days of fact history to keep; latest values are always kept. Default 180. */
     factHistoryRetentionDays?: number;
   };

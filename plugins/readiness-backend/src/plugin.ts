@@ -26,6 +26,7 @@ import { DatabaseResultStore } from './database/DatabaseResultStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { CatalogFactProvider } from './facts/CatalogFactProvider';
 import { createRouter } from './service/createRouter';
+import { readExampleFacts } from './facts/readExampleFacts';
 import { AuthorizedReadinessService } from './services/AuthorizedReadinessService';
 import { ReadinessEvaluator } from './services/ReadinessEvaluator';
 import { ReadinessService } from './services/ReadinessService';
@@ -119,6 +120,18 @@ export const readinessPlugin = createBackendPlugin({
           deps.permissions,
         );
         deps.permissionsRegistry.addPermissions(readinessPermissions);
+
+        const exampleFacts = config.getOptionalString(
+          'readiness.exampleFactsFile',
+        );
+        if (exampleFacts) {
+          const { changed } = await service.importExampleFacts(
+            readExampleFacts(exampleFacts),
+          );
+          logger.info(
+            `Imported example facts from ${exampleFacts} (${changed} changed)`,
+          );
+        }
 
         // Once across replicas: everything at start (so changed checks apply) and then on a timer.
         await deps.scheduler.scheduleTask({

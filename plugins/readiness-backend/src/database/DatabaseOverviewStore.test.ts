@@ -117,7 +117,7 @@ describe.each(databases.eachSupportedId())(
       expect(observability).toEqual({
         capability: 'observability',
         averageScore: 30,
-        levels: { none: 1, bronze: 1, silver: 1, gold: 0 },
+        levels: { none: 0, bronze: 1, silver: 1, gold: 0 },
       });
       expect(org.weakestCapability).toBe('observability');
 

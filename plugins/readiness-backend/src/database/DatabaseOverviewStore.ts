@@ -107,6 +107,8 @@ export class DatabaseOverviewStore implements OverviewStore {
       .with('m', matching)
       .from('m')
       .join('readiness_scores as s', 's.entity_ref', 'm.entity_ref')
+      // Capabilities where no check applies to an entity are not counted for it.
+      .whereNotNull('s.score')
       .select(groupColumns)
       .count({ n: '*' })
       .sum({ total: 's.score' })

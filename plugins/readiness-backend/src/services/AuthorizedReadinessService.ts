@@ -50,6 +50,11 @@ export class AuthorizedReadinessService {
     return this.overview.rollups(filter, groupByOwner);
   }
 
+  /** Start-up import of local example data; not reachable over HTTP. */
+  importExampleFacts(request: PushFactsRequest) {
+    return this.service.importExampleFacts(request);
+  }
+
   listChecks() {
     return this.service.listChecks();
   }

@@ -70,6 +70,40 @@ export class ReadinessService {
    * re-evaluates the entities it touched so their scorecards reflect it at once.
    */
   async pushFacts(request: PushFactsRequest) {
+    this.validatePushedFacts(request);
+    const refs = [...new Set(request.facts.map(f => f.entityRef))];
+    await this.requireEntities(
+      refs,
+      request.facts.map(f => f.entityRef),
+    );
+    const { changed } = await this.recordPushed(request, 'ci');
+    for (const ref of refs) await this.deps.evaluator.evaluateEntity(ref);
+    return { accepted: request.facts.length, changed, evaluated: refs };
+  }
+
+  /**
+   * Records example facts (local use) as CI would push them, without requiring the entities to
+   * be in the catalog yet: at start the catalog may still be loading.
+   */
+  async importExampleFacts(request: PushFactsRequest) {
+    this.validatePushedFacts(request);
+    return this.recordPushed(request, 'example');
+  }
+
+  private recordPushed(request: PushFactsRequest, source: string) {
+    const now = this.now().toISOString();
+    return this.deps.facts.recordFacts(
+      request.facts.map(f => ({
+        entityRef: f.entityRef.toLocaleLowerCase(),
+        name: f.name,
+        value: f.value,
+        source,
+        observedAt: f.observedAt ?? now,
+      })),
+    );
+  }
+
+  private validatePushedFacts(request: PushFactsRequest) {
     const declared = new Map(this.deps.pushedFacts.map(d => [d.name, d]));
     request.facts.forEach((fact, i) => {
       const declaration = declared.get(fact.name);
@@ -89,23 +123,6 @@ export class ReadinessService {
         );
       }
     });
-    const refs = [...new Set(request.facts.map(f => f.entityRef))];
-    await this.requireEntities(
-      refs,
-      request.facts.map(f => f.entityRef),
-    );
-    const now = this.now().toISOString();
-    const { changed } = await this.deps.facts.recordFacts(
-      request.facts.map(f => ({
-        entityRef: f.entityRef,
-        name: f.name,
-        value: f.value,
-        source: 'ci',
-        observedAt: f.observedAt ?? now,
-      })),
-    );
-    for (const ref of refs) await this.deps.evaluator.evaluateEntity(ref);
-    return { accepted: request.facts.length, changed, evaluated: refs };
   }
 
   evaluate(entityRef?: string) {
