@@ -7,3 +7,5 @@ export * from './schema/rule';
 export * from './schema/check';
 export * from './schema/pushFacts';
 export * from './permissions';
+export * from './api/responses';
+export * from './api/ReadinessClient';

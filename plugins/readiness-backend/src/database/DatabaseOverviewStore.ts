@@ -3,15 +3,11 @@ import {
   CAPABILITY_IDS,
   CapabilityId,
   LEVEL_IDS,
+  OverviewRow,
+  Rollup,
 } from '@internal/plugin-readiness-common';
 import { Knex } from 'knex';
-import {
-  OverviewFilter,
-  OverviewRow,
-  OverviewSort,
-  OverviewStore,
-  Rollup,
-} from './OverviewStore';
+import { OverviewFilter, OverviewSort, OverviewStore } from './OverviewStore';
 
 const LEVEL_ORDER = `case overall_level when 'gold' then 3 when 'silver' then 2 when 'bronze' then 1 else 0 end`;
 const ALL_LEVELS: AchievedLevel[] = ['none', ...LEVEL_IDS];

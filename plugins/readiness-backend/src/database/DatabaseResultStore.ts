@@ -1,12 +1,11 @@
-import { AchievedLevel, CheckStatus } from '@internal/plugin-readiness-common';
+import {
+  AchievedLevel,
+  CheckStatus,
+  ScoreChange,
+} from '@internal/plugin-readiness-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import {
-  EntityEvaluation,
-  ResultStore,
-  ScoreChange,
-  StoredScorecard,
-} from './ResultStore';
+import { EntityEvaluation, ResultStore, StoredScorecard } from './ResultStore';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const iso = (value: Date | string) => new Date(value).toISOString();

@@ -1,4 +1,9 @@
-import { AchievedLevel, CapabilityId } from '@internal/plugin-readiness-common';
+import {
+  AchievedLevel,
+  CapabilityId,
+  OverviewRow,
+  Rollup,
+} from '@internal/plugin-readiness-common';
 
 export type OverviewFilter = {
   owner?: string[];
@@ -16,37 +21,6 @@ export type OverviewSort = {
   /** `name`, `level` (overall), or a capability id to sort by its score. */
   by: 'name' | 'level' | CapabilityId;
   order: 'asc' | 'desc';
-};
-
-export type OverviewRow = {
-  entityRef: string;
-  title?: string;
-  kind: string;
-  type?: string;
-  owner?: string;
-  system?: string;
-  lifecycle?: string;
-  overallLevel: AchievedLevel;
-  evaluatedAt: string;
-  scores: Partial<
-    Record<CapabilityId, { score: number | null; level: AchievedLevel }>
-  >;
-};
-
-export type CapabilityRollup = {
-  capability: CapabilityId;
-  /** Mean score over entities where any check applies; null when none. */
-  averageScore: number | null;
-  levels: Record<AchievedLevel, number>;
-};
-
-export type Rollup = {
-  /** The owner ref, or undefined for the whole organisation. */
-  owner?: string;
-  entities: number;
-  capabilities: CapabilityRollup[];
-  /** The capability with the lowest average score: where to invest first. */
-  weakestCapability?: CapabilityId;
 };
 
 /** Read models over all evaluated entities: the overview table and rollups. */

@@ -2,6 +2,7 @@ import {
   AchievedLevel,
   CapabilityScore,
   CheckStatus,
+  ScoreChange,
 } from '@internal/plugin-readiness-common';
 
 /** What the overview lists and filters an evaluated entity by. */
@@ -42,13 +43,6 @@ export type StoredScorecard = {
     level: AchievedLevel;
     changedAt: string;
   }>;
-};
-
-export type ScoreChange = {
-  capability: string;
-  score: number | null;
-  level: AchievedLevel;
-  changedAt: string;
 };
 
 /** Results and scores: latest per key, and a history row only when a status or score changes. */

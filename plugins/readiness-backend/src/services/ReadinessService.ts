@@ -6,13 +6,15 @@ import {
   FactDeclaration,
   factValueProblem,
   PushFactsRequest,
+  ScorecardResponse,
+  ScoreChange,
 } from '@internal/plugin-readiness-common';
 import { CheckProblem } from '../checks/loadChecks';
 import { Exemption, ExemptionStore } from '../database/ExemptionStore';
 import { FactStore } from '../database/FactStore';
-import { ResultStore, ScoreChange } from '../database/ResultStore';
+import { ResultStore } from '../database/ResultStore';
 import { ReadinessEvaluator } from './ReadinessEvaluator';
-import { scorecardView, ScorecardResponse } from './scorecardView';
+import { scorecardView } from './scorecardView';
 
 /** Readiness operations, without authorization (see AuthorizedReadinessService). */
 export class ReadinessService {

@@ -1,39 +1,11 @@
 import {
-  AchievedLevel,
   CAPABILITIES,
-  CapabilityScore,
   CheckDefinition,
-  CheckStatus,
+  ScorecardResponse,
 } from '@internal/plugin-readiness-common';
 import { Exemption } from '../database/ExemptionStore';
 import { StoredScorecard } from '../database/ResultStore';
 import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
-
-/** One check's result as the scorecard shows it: with its guidance. */
-export type ScorecardCheck = {
-  id: string;
-  title: string;
-  description: string;
-  howToFix: CheckDefinition['howToFix'];
-  level: CheckDefinition['level'];
-  weight: number;
-  status: CheckStatus;
-  detail: string;
-  changedAt: string;
-  exemption?: Pick<Exemption, 'id' | 'reason' | 'expiresAt' | 'createdBy'>;
-};
-
-export type ScorecardResponse = {
-  entityRef: string;
-  title?: string;
-  owner?: string;
-  system?: string;
-  overallLevel: AchievedLevel;
-  evaluatedAt: string;
-  capabilities: Array<
-    CapabilityScore & { title: string; checks: ScorecardCheck[] }
-  >;
-};
 
 /** Joins stored results with the check definitions and exemptions, per capability. */
 export function scorecardView(

@@ -1,8 +1,11 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { CAPABILITY_IDS, LEVEL_IDS } from '@internal/plugin-readiness-common';
+import {
+  CAPABILITY_IDS,
+  LEVEL_IDS,
+  OverviewRow,
+} from '@internal/plugin-readiness-common';
 import { Router } from 'express';
 import { z } from 'zod';
-import { OverviewRow } from '../../database/OverviewStore';
 import { AuthorizedReadinessService } from '../../services/AuthorizedReadinessService';
 import { parseInput } from '../validation';
 
