@@ -3,8 +3,15 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
+import readinessPlugin from '@internal/plugin-readiness';
 
 // Other plugins are discovered from this package's dependencies (app.packages: all).
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule, signInModule],
+  features: [
+    catalogPlugin,
+    navModule,
+    homeModule,
+    signInModule,
+    readinessPlugin,
+  ],
 });

@@ -1,0 +1,1 @@
+export { TeamReadinessCard } from './TeamReadinessCard';

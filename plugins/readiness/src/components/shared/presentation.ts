@@ -1,0 +1,50 @@
+import {
+  AchievedLevel,
+  CAPABILITIES,
+  CapabilityId,
+  CheckStatus,
+} from '@internal/plugin-readiness-common';
+
+/** How statuses read and look everywhere in the plugin. */
+export const STATUS_LABEL: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  warn: 'Warning',
+  fail: 'Fail',
+  'not-applicable': 'Not applicable',
+  'missing-data': 'Missing data',
+  error: 'Error',
+};
+
+export const STATUS_COLOR: Record<CheckStatus, string> = {
+  pass: '#2e7d32',
+  warn: '#ed6c02',
+  fail: '#d32f2f',
+  'not-applicable': '#9e9e9e',
+  'missing-data': '#6d4c41',
+  error: '#7b1fa2',
+};
+
+export const LEVEL_LABEL: Record<AchievedLevel, string> = {
+  none: 'No level',
+  bronze: 'Bronze',
+  silver: 'Silver',
+  gold: 'Gold',
+};
+
+export const LEVEL_COLOR: Record<AchievedLevel, string> = {
+  none: '#bdbdbd',
+  bronze: '#b87333',
+  silver: '#8e9aa6',
+  gold: '#d4a017',
+};
+
+export function capabilityTitle(id: CapabilityId | string): string {
+  return CAPABILITIES.find(c => c.id === id)?.title ?? id;
+}
+
+/** A red-to-green colour for a 0-100 score; grey when nothing applies. */
+export function scoreColor(score: number | null | undefined): string {
+  if (score === null || score === undefined) return '#e0e0e0';
+  const hue = Math.round((score / 100) * 120);
+  return `hsl(${hue}, 60%, 45%)`;
+}
