@@ -1,1 +1,66 @@
-export const EntityReadinessContent = () => null;
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import useAsync from 'react-use/esm/useAsync';
+import { readinessApiRef } from '../../api/readinessApiRef';
+import { LevelBadge } from '../shared/LevelBadge';
+import { CapabilityCard } from './CapabilityCard';
+import { ReadinessTrendChart } from './ReadinessTrendChart';
+
+/** The Readiness tab: overall level, trend, and the six capabilities with their checks. */
+export const EntityReadinessContent = () => {
+  const { entity } = useEntity();
+  const api = useApi(readinessApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const { value, loading, error } = useAsync(async () => {
+    const [scorecard, history] = await Promise.all([
+      api.getScorecard(entityRef),
+      api.getHistory(entityRef),
+    ]);
+    return { scorecard, history };
+  }, [api, entityRef]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const { scorecard, history } = value!;
+  const scored = scorecard.capabilities.filter(c => c.score !== null);
+  const weakest = [...scored].sort((a, b) => a.score! - b.score!)[0];
+
+  return (
+    <Flex direction="column" gap="4">
+      <Card>
+        <CardHeader>
+          <Flex justify="between" align="center">
+            <Flex align="center" gap="2">
+              <Text as="h2" variant="title-medium">
+                Readiness
+              </Text>
+              <LevelBadge level={scorecard.overallLevel} />
+            </Flex>
+            <Text variant="body-small" color="secondary">
+              Evaluated {new Date(scorecard.evaluatedAt).toLocaleString()}
+            </Text>
+          </Flex>
+          {weakest && (
+            <Text variant="body-medium">
+              Fix first: <strong>{weakest.title}</strong> ({weakest.score}/100)
+              {weakest.next &&
+                `, ${weakest.next.failingChecks.length} check(s) from ${weakest.next.level}`}
+              .
+            </Text>
+          )}
+        </CardHeader>
+        <CardBody>
+          <ReadinessTrendChart changes={history.changes} />
+        </CardBody>
+      </Card>
+      <Grid.Root columns={{ initial: '1', md: '2', lg: '3' }} gap="4">
+        {scorecard.capabilities.map(capability => (
+          <CapabilityCard key={capability.capability} capability={capability} />
+        ))}
+      </Grid.Root>
+    </Flex>
+  );
+};
