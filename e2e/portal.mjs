@@ -22,6 +22,9 @@ export async function freePort() {
 
 /** Runs the built backend with the given config files; resolves once it serves /healthcheck. */
 /** `sqlite: false` keeps the database the config files name (for start-up failure tests). */
+/** The static token the e2e portal accepts from "CI" (backend.auth.externalAccess). */
+export const CI_TOKEN = `e2e-ci-${process.pid}-${Date.now()}`;
+
 export async function startPortal({
   configs = [],
   env = {},
@@ -39,6 +42,11 @@ export async function startPortal({
         baseUrl,
         listen: { port },
         cors: { origin: baseUrl },
+        auth: {
+          externalAccess: [
+            { type: 'static', options: { token: CI_TOKEN, subject: 'e2e-ci' } },
+          ],
+        },
         ...(sqlite && {
           database: {
             client: 'better-sqlite3',
@@ -110,4 +118,25 @@ export async function waitUntilReady(portal, timeoutMs = 120_000) {
   throw new Error(
     `The portal did not become ready:\n${portal.output().slice(-4000)}`,
   );
+}
+
+/** Waits until the catalog serves an entity (it loads the example organisation after start). */
+export async function waitForEntity(portal, entityRef, timeoutMs = 120_000) {
+  const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await refresh.json()).backstageIdentity.token;
+  const [kind, rest] = entityRef.split(':');
+  const [namespace, name] = rest.split('/');
+  const url = `${portal.baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(url, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (res.ok) return;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  throw new Error(`The catalog never served ${entityRef}`);
 }

@@ -23,28 +23,27 @@ export const CapabilityCard = ({ capability }: { capability: Capability }) => {
   return (
     <Card aria-label={capability.title}>
       <CardHeader>
-        <Flex justify="between" align="center">
-          <Text as="h3" variant="title-small">
-            {capability.title}
+        <Text as="h3" variant="title-small">
+          {capability.title}
+        </Text>
+        <Flex align="center" gap="2" style={{ flexWrap: 'wrap', marginTop: 4 }}>
+          <Text
+            variant="title-medium"
+            weight="bold"
+            aria-label={`${capability.title} score`}
+            style={{ color: scoreColor(capability.score) }}
+          >
+            {capability.score === null ? 'n/a' : capability.score}
           </Text>
-          <Flex align="center" gap="2">
-            <Text
-              variant="title-medium"
-              weight="bold"
-              style={{ color: scoreColor(capability.score) }}
-            >
-              {capability.score === null ? 'n/a' : capability.score}
+          <LevelBadge level={capability.level} />
+          {capability.next && (
+            <Text variant="body-small" color="secondary">
+              {capability.next.failingChecks.length} check
+              {capability.next.failingChecks.length === 1 ? '' : 's'} to{' '}
+              {LEVEL_LABEL[capability.next.level]}
             </Text>
-            <LevelBadge level={capability.level} />
-          </Flex>
+          )}
         </Flex>
-        {capability.next && (
-          <Text variant="body-small" color="secondary">
-            {capability.next.failingChecks.length} check
-            {capability.next.failingChecks.length === 1 ? '' : 's'} to{' '}
-            {LEVEL_LABEL[capability.next.level]}
-          </Text>
-        )}
         {capability.score === null && (
           <Text variant="body-small" color="secondary">
             No check of this capability applies to this entity.

@@ -113,6 +113,8 @@ describe('EntityReadinessContent', () => {
 
   it('shows the error when the scorecard cannot be loaded', async () => {
     await render(fakeApi(scorecard, true));
-    expect(await screen.findByText('Error: readiness is down')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Error: readiness is down'),
+    ).toBeInTheDocument();
   });
 });

@@ -15,10 +15,10 @@ export const EntityReadinessContent = () => {
   const api = useApi(readinessApiRef);
   const entityRef = stringifyEntityRef(entity);
   const { value, loading, error } = useAsync(async () => {
-    const [scorecard, history] = await Promise.all([
-      api.getScorecard(entityRef),
-      api.getHistory(entityRef),
-    ]);
+    // The scorecard first: an entity never evaluated is evaluated by that call, and only
+    // then does it have a history.
+    const scorecard = await api.getScorecard(entityRef);
+    const history = await api.getHistory(entityRef);
     return { scorecard, history };
   }, [api, entityRef]);
 
