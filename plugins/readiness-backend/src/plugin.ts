@@ -48,6 +48,7 @@ export const readinessPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
@@ -164,7 +165,13 @@ export const readinessPlugin = createBackendPlugin({
           },
         });
 
-        deps.httpRouter.use(createRouter({ service, httpAuth: deps.httpAuth }));
+        deps.httpRouter.use(
+          createRouter({
+            service,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+          }),
+        );
         registerReadinessActions(deps.actionsRegistry, service);
       },
     });

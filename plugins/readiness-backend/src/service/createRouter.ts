@@ -1,7 +1,6 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express, { Router } from 'express';
 import Router_ from 'express-promise-router';
-import { AuthorizedReadinessService } from '../services/AuthorizedReadinessService';
+import { EndpointDeps } from './endpointDeps';
 import { checkEndpoints } from './endpoints/checks';
 import { exemptionEndpoints } from './endpoints/exemptions';
 import { factEndpoints } from './endpoints/facts';
@@ -9,10 +8,7 @@ import { overviewEndpoints } from './endpoints/overview';
 import { scorecardEndpoints } from './endpoints/scorecards';
 
 /** /api/readiness: one small file per group of endpoints; errors go to Backstage's handler. */
-export function createRouter(options: {
-  service: AuthorizedReadinessService;
-  httpAuth: HttpAuthService;
-}): Router {
+export function createRouter(options: EndpointDeps): Router {
   const router = Router_();
   router.use(express.json({ limit: '2mb' }));
   for (const add of [
@@ -22,7 +18,7 @@ export function createRouter(options: {
     exemptionEndpoints,
     overviewEndpoints,
   ]) {
-    add(router, options.service, options.httpAuth);
+    add(router, options);
   }
   return router;
 }

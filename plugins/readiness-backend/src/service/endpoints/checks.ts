@@ -1,7 +1,6 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { AuthorizedReadinessService } from '../../services/AuthorizedReadinessService';
+import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
 
 const evaluateBody = z.strictObject({
@@ -11,8 +10,7 @@ const evaluateBody = z.strictObject({
 /** GET /checks (definitions and load problems) and POST /evaluate. */
 export function checkEndpoints(
   router: Router,
-  service: AuthorizedReadinessService,
-  httpAuth: HttpAuthService,
+  { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/checks', async (req, res) => {
     await httpAuth.credentials(req);
@@ -26,8 +24,14 @@ export function checkEndpoints(
       'evaluate request',
     );
     const credentials = await httpAuth.credentials(req);
-    res.json(
-      await service.evaluate(entityRef?.toLocaleLowerCase(), credentials),
+    const target = entityRef?.toLocaleLowerCase();
+    const summary = await audited(
+      auditor,
+      req,
+      'evaluate',
+      { entityRef: target ?? 'all' },
+      () => service.evaluate(target, credentials),
     );
+    res.json(summary);
   });
 }

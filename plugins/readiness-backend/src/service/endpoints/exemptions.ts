@@ -1,7 +1,6 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { AuthorizedReadinessService } from '../../services/AuthorizedReadinessService';
+import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
 
 const createBody = z.strictObject({
@@ -18,8 +17,7 @@ const listQuery = z.object({ entityRef: z.string().min(1) });
 /** Exemptions: list for an entity, create, revoke. */
 export function exemptionEndpoints(
   router: Router,
-  service: AuthorizedReadinessService,
-  httpAuth: HttpAuthService,
+  { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/exemptions', async (req, res) => {
     const { entityRef } = parseInput(listQuery, req.query, 'query');
@@ -35,22 +33,40 @@ export function exemptionEndpoints(
   router.post('/exemptions', async (req, res) => {
     const body = parseInput(createBody, req.body, 'exemption');
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const exemption = await service.createExemption(
-      { ...body, entityRef: body.entityRef.toLocaleLowerCase() },
-      credentials.principal.userEntityRef,
-      credentials,
+    const input = { ...body, entityRef: body.entityRef.toLocaleLowerCase() };
+    const exemption = await audited(
+      auditor,
+      req,
+      'exemption-create',
+      {
+        entityRef: input.entityRef,
+        checkId: input.checkId,
+        expiresAt: input.expiresAt,
+      },
+      () =>
+        service.createExemption(
+          input,
+          credentials.principal.userEntityRef,
+          credentials,
+        ),
     );
     res.status(201).json(exemption);
   });
 
   router.delete('/exemptions/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(
-      await service.revokeExemption(
-        req.params.id,
-        credentials.principal.userEntityRef,
-        credentials,
-      ),
+    const exemption = await audited(
+      auditor,
+      req,
+      'exemption-revoke',
+      { exemptionId: req.params.id },
+      () =>
+        service.revokeExemption(
+          req.params.id,
+          credentials.principal.userEntityRef,
+          credentials,
+        ),
     );
+    res.json(exemption);
   });
 }

@@ -1,4 +1,3 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   CAPABILITY_IDS,
   LEVEL_IDS,
@@ -6,7 +5,7 @@ import {
 } from '@internal/plugin-readiness-common';
 import { Router } from 'express';
 import { z } from 'zod';
-import { AuthorizedReadinessService } from '../../services/AuthorizedReadinessService';
+import { EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
 
 const list = z
@@ -47,8 +46,7 @@ const rollupQuery = z.object({
 /** GET /overview (JSON page or CSV of everything matching) and GET /rollups. */
 export function overviewEndpoints(
   router: Router,
-  service: AuthorizedReadinessService,
-  httpAuth: HttpAuthService,
+  { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/overview', async (req, res) => {
     const { sort, order, limit, offset, format, ...filter } = parseInput(

@@ -1,7 +1,6 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import { z } from 'zod';
-import { AuthorizedReadinessService } from '../../services/AuthorizedReadinessService';
+import { EndpointDeps } from '../endpointDeps';
 import { entityRefOf, entityRefParams, parseInput } from '../validation';
 
 const historyQuery = z.object({
@@ -11,8 +10,7 @@ const historyQuery = z.object({
 /** GET /scorecards/:kind/:namespace/:name and its /history. */
 export function scorecardEndpoints(
   router: Router,
-  service: AuthorizedReadinessService,
-  httpAuth: HttpAuthService,
+  { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
     const ref = entityRefOf(parseInput(entityRefParams, req.params, 'entity'));
