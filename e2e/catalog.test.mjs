@@ -1,29 +1,14 @@
 // Journey: a visitor signs in as guest, opens the catalog, sees the example services, opens one
 // and sees its owner. Screenshots go to e2e/output/ (git-ignored).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from './browser.mjs';
-import { root, startPortal, waitUntilReady } from './portal.mjs';
+import { journey, output, signInAsGuest } from './journey.mjs';
 
-const output = path.join(root, 'e2e/output');
-let portal;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(output, { recursive: true });
-  portal = await startPortal();
-  await waitUntilReady(portal);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const run = journey();
 
 test('a guest signs in, finds the example services in the catalog and sees an owner', async t => {
+  const { portal, browser } = run;
   const page = await browser.context.newPage();
   t.after(async () => {
     // On failure, what the page showed last is the first thing to look at.
@@ -33,13 +18,10 @@ test('a guest signs in, finds the example services in the catalog and sees an ow
     });
   });
   page.setDefaultTimeout(60_000);
-  await page.goto(portal.baseUrl);
-
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page, portal);
 
   // The catalog is the landing page. The guest belongs to the platform team, so it opens on
   // "Owned"; "All" lists the organisation's services (shown by title) once processed.
-  await page.getByRole('heading', { name: 'Skyline Travel Catalog' }).waitFor();
   await page.getByText('All', { exact: true }).click();
   const table = page.getByRole('table');
   for (const service of ['Payments API', 'Booking Service', 'Fraud Detector']) {

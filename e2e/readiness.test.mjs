@@ -1,35 +1,14 @@
 // Journey: an owner opens a service's Readiness tab, sees a failing check with its how-to-fix;
 // CI pushes the missing fact through the API; after re-evaluation the check passes and the
 // capability's score rises. Screenshots go to e2e/output/.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from './browser.mjs';
-import {
-  CI_TOKEN,
-  root,
-  startPortal,
-  waitForEntity,
-  waitUntilReady,
-} from './portal.mjs';
+import { journey, output, signInAsGuest } from './journey.mjs';
+import { CI_TOKEN, waitForEntity } from './portal.mjs';
 
-const output = path.join(root, 'e2e/output');
 const service = 'component:default/fraud-detector';
-let portal;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(output, { recursive: true });
-  portal = await startPortal();
-  await waitUntilReady(portal);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const run = journey();
 
 /** The test-feedback capability card's score, as the page shows it. */
 async function testFeedbackScore(page) {
@@ -38,6 +17,7 @@ async function testFeedbackScore(page) {
 }
 
 test('a failing check turns green after CI pushes the missing fact', async t => {
+  const { portal, browser } = run;
   const page = await browser.context.newPage();
   page.setDefaultTimeout(60_000);
   t.after(() =>
@@ -47,9 +27,7 @@ test('a failing check turns green after CI pushes the missing fact', async t => 
     }),
   );
 
-  await page.goto(portal.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('heading', { name: 'Skyline Travel Catalog' }).waitFor();
+  await signInAsGuest(page, portal);
 
   // The catalog loads the example organisation in the background; the scorecard of a service
   // the scheduled run has not reached yet is evaluated on first view.

@@ -1,0 +1,32 @@
+// Shared set-up of a browser journey: one portal and one Chromium per test file, both stopped
+// after the file's tests; screenshots go to e2e/output/ (git-ignored).
+import { after, before } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { root, startPortal, waitUntilReady } from './portal.mjs';
+
+export const output = path.join(root, 'e2e/output');
+
+/** Registers before/after hooks; the returned object's fields are set once `before` ran. */
+export function journey() {
+  const context = { portal: undefined, browser: undefined };
+  before(async () => {
+    fs.mkdirSync(output, { recursive: true });
+    context.portal = await startPortal();
+    await waitUntilReady(context.portal);
+    context.browser = await launchBrowser();
+  });
+  after(async () => {
+    await context.browser?.close();
+    await context.portal?.stop();
+  });
+  return context;
+}
+
+/** Opens the portal and signs in as guest. */
+export async function signInAsGuest(page, portal) {
+  await page.goto(portal.baseUrl);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('heading', { name: 'Skyline Travel Catalog' }).waitFor();
+}
