@@ -30,7 +30,8 @@ const entityReadinessContent = EntityContentBlueprint.make({
   params: {
     path: 'readiness',
     title: 'Readiness',
-    filter: (entity: Entity) => SCORED_KINDS.includes(entity.kind.toLocaleLowerCase()),
+    filter: (entity: Entity) =>
+      SCORED_KINDS.includes(entity.kind.toLocaleLowerCase()),
     loader: () =>
       import('./components/EntityReadinessContent').then(m => (
         <m.EntityReadinessContent />
@@ -44,7 +45,9 @@ const teamReadinessCard = EntityCardBlueprint.make({
   params: {
     filter: (entity: Entity) => entity.kind.toLocaleLowerCase() === 'group',
     loader: () =>
-      import('./components/TeamReadinessCard').then(m => <m.TeamReadinessCard />),
+      import('./components/TeamReadinessCard').then(m => (
+        <m.TeamReadinessCard />
+      )),
   },
 });
 

@@ -3,7 +3,11 @@ import { ReadinessClient } from '@internal/plugin-readiness-common';
 
 export type ReadinessApi = Pick<
   ReadinessClient,
-  'getScorecard' | 'getHistory' | 'getOverview' | 'getRollups' | 'overviewCsvUrl'
+  | 'getScorecard'
+  | 'getHistory'
+  | 'getOverview'
+  | 'getRollups'
+  | 'overviewCsvUrl'
 >;
 
 export const readinessApiRef = createApiRef<ReadinessApi>({

@@ -3,7 +3,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
-import useAsync from 'react-use/esm/useAsync';
+import { useAsync } from '../shared/useAsync';
 import { readinessApiRef } from '../../api/readinessApiRef';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CapabilityCard } from './CapabilityCard';
@@ -20,9 +20,9 @@ export const EntityReadinessContent = () => {
     const scorecard = await api.getScorecard(entityRef);
     const history = await api.getHistory(entityRef);
     return { scorecard, history };
-  }, [api, entityRef]);
+  }, entityRef);
 
-  if (loading) return <Progress />;
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const { scorecard, history } = value!;
   const scored = scorecard.capabilities.filter(c => c.score !== null);
