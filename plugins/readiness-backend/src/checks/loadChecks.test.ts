@@ -78,6 +78,34 @@ describe('parseChecks', () => {
     expect(problems[0].field).toMatch(/^checks\[0\]\.rule/);
   });
 
+  it('rejects values a fact can never take: outside its enum or its range', () => {
+    const withRule = (rule: string) =>
+      parse(
+        valid.replace(
+          '{ fact: catalog.oncall.configured, equals: true }',
+          rule,
+        ),
+      ).problems;
+    expect(
+      withRule('{ fact: catalog.branchProtection, equals: enable }'),
+    ).toEqual([
+      {
+        file: 'team.yaml',
+        field: 'checks[0].rule.equals',
+        message:
+          '"enable" is not a value of "catalog.branchProtection"; it is one of enabled, disabled, absent',
+      },
+    ]);
+    expect(withRule('{ fact: ci.test.flakyRate, lt: 2 }')).toEqual([
+      {
+        file: 'team.yaml',
+        field: 'checks[0].rule.lt',
+        message: '2 is outside the range of "ci.test.flakyRate" (0..1)',
+      },
+    ]);
+    expect(withRule('{ fact: ci.test.flakyRate, lt: 0.05 }')).toEqual([]);
+  });
+
   it('reports a file that is not YAML or has no checks list', () => {
     expect(
       parseChecks('checks: [', 'a.yaml', BUILTIN_FACTS).problems[0],

@@ -158,6 +158,33 @@ function ruleProblems(
         },
       ];
     }
+    // A value the fact can never take makes the check always fail (or always pass).
+    if (typeof value === 'string' && fact.enum && !fact.enum.includes(value)) {
+      return [
+        {
+          field: `${field}.${op}`,
+          message: `"${value}" is not a value of "${
+            fact.name
+          }"; it is one of ${fact.enum.join(', ')}`,
+        },
+      ];
+    }
+  }
+  for (const op of [...numeric, 'equals', 'notEquals'] as const) {
+    const value = rule[op];
+    if (typeof value !== 'number') continue;
+    const below = fact.min !== undefined && value < fact.min;
+    const above = fact.max !== undefined && value > fact.max;
+    if (below || above) {
+      return [
+        {
+          field: `${field}.${op}`,
+          message: `${value} is outside the range of "${fact.name}" (${
+            fact.min ?? '-inf'
+          }..${fact.max ?? 'inf'})`,
+        },
+      ];
+    }
   }
   return [];
 }
