@@ -64,7 +64,7 @@ export async function startPortal({
     path.join(root, 'dist-workspace/packages/backend/dist/index.cjs.js'),
     '--config',
     path.join(root, 'app-config.yaml'),
-    ...configs.flatMap(c => ['--config', path.join(root, c)]),
+    ...configs.flatMap(c => ['--config', path.resolve(root, c)]),
     '--config',
     overrides,
   ];

@@ -5,6 +5,8 @@ export interface Config {
      * to the backend's working directory. Loaded after the built-in checks.
      */
     checkFiles?: string[];
+    /** Seconds after start before the first full evaluation. Default 15. */
+    startupEvaluationDelaySeconds?: number;
     /** Minutes between full evaluations (run once across replicas). Default 30. */
     evaluationIntervalMinutes?: number;
     /**

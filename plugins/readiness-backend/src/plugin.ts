@@ -143,7 +143,9 @@ export const readinessPlugin = createBackendPlugin({
               30,
           },
           timeout: { minutes: 20 },
-          initialDelay: { seconds: 15 },
+          initialDelay: {
+            seconds: config.getOptionalNumber('readiness.startupEvaluationDelaySeconds') ?? 15,
+          },
           fn: async () => {
             const summary = await evaluator.evaluateAll();
             logger.info(`Readiness evaluated ${JSON.stringify(summary)}`);

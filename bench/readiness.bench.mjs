@@ -1,0 +1,219 @@
+// Readiness at scale: 10,000 catalog components evaluated end to end (catalog facts -> checks ->
+// scores -> stored results with history) through POST /api/readiness/evaluate, on SQLite and on
+// PostgreSQL, with the backend's peak RSS; then the overview API's p95 under 20 concurrent clients.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { CI_TOKEN, startPortal, waitUntilReady } from '../e2e/portal.mjs';
+
+const ENTITIES = Number(process.env.RUNWAY_BENCH_ENTITIES ?? 10_000);
+export const title = `readiness (${ENTITIES} components)`;
+const TEAMS = 40;
+const OVERVIEW_CLIENTS = 20;
+const OVERVIEW_REQUESTS = 400;
+
+function catalogFile(dir) {
+  const docs = [];
+  for (let t = 0; t < TEAMS; t++) {
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${t}` },
+      spec: { type: 'team', children: [] },
+    });
+    for (let u = 0; u < (t % 5) + 1; u++) {
+      docs.push({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: `user-${t}-${u}` },
+        spec: { memberOf: [`team-${t}`] },
+      });
+    }
+  }
+  for (let i = 0; i < ENTITIES; i++) {
+    const annotations = {};
+    if (i % 2) annotations['pagerduty.com/service-id'] = `P${i}`;
+    if (i % 3) annotations['github.com/project-slug'] = `skyline/s${i}`;
+    if (i % 4) annotations['grafana/dashboard-selector'] = `tags @> 's${i}'`;
+    if (i % 5) annotations['runway.dev/deploy-path'] = 'dev,staging,prod';
+    if (i % 7) annotations['sonarqube.org/project-key'] = `s${i}`;
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `service-${i}`,
+        annotations,
+        links: i % 2 ? [{ url: 'https://rb', type: 'runbook' }] : [],
+      },
+      spec: {
+        type: i % 10 ? 'service' : 'library',
+        lifecycle: 'production',
+        owner: `group:team-${i % TEAMS}`,
+        system: 'bench',
+      },
+    });
+  }
+  const file = path.join(dir, 'catalog.json');
+  // JSON is YAML: one document per line-separated `---`.
+  fs.writeFileSync(file, docs.map(d => JSON.stringify(d)).join('\n---\n'));
+  return file;
+}
+
+async function guestToken(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return (await res.json()).backstageIdentity.token;
+}
+
+function peakRssMiB(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
+}
+
+async function waitForComponents(baseUrl, token, count) {
+  const deadline = Date.now() + 30 * 60_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${baseUrl}/api/catalog/entity-facets?facet=kind`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const facets = (await res.json()).facets.kind ?? [];
+    const n = facets.find(f => f.value === 'Component')?.count ?? 0;
+    if (n >= count) return;
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  throw new Error('the catalog did not load the bench entities in 30 minutes');
+}
+
+async function overviewP95(baseUrl, token) {
+  const latencies = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: OVERVIEW_CLIENTS }, async (_, c) => {
+      while (next++ < OVERVIEW_REQUESTS) {
+        const sort = ['name', 'level', 'ownership', 'observability'][next % 4];
+        const owner =
+          next % 2 ? `&owner=group:default/team-${(next + c) % TEAMS}` : '';
+        const start = performance.now();
+        const res = await fetch(
+          `${baseUrl}/api/readiness/overview?limit=50&offset=${
+            (next % 20) * 50
+          }&sort=${sort}${owner}`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`overview answered ${res.status}`);
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return latencies[Math.floor(0.95 * (latencies.length - 1))];
+}
+
+async function runOn(label, database, dir) {
+  const file = catalogFile(dir);
+  const configFile = path.join(dir, `bench-${label}.yaml`);
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      catalog: {
+        locations: [{ type: 'file', target: file }],
+        rules: [
+          {
+            allow: [
+              'Component',
+              'Group',
+              'User',
+              'System',
+              'API',
+              'Resource',
+              'Location',
+            ],
+          },
+        ],
+      },
+      readiness: {
+        exampleFactsFile: null,
+        startupEvaluationDelaySeconds: 86400,
+      },
+      ...(database && { backend: { database } }),
+    }),
+  );
+  const portal = await startPortal({
+    configs: [configFile],
+    sqlite: !database,
+  });
+  try {
+    await waitUntilReady(portal, 300_000);
+    const token = await guestToken(portal.baseUrl);
+    await waitForComponents(portal.baseUrl, token, ENTITIES);
+    const rssBefore = peakRssMiB(portal.pid);
+    const start = performance.now();
+    const res = await fetch(`${portal.baseUrl}/api/readiness/evaluate`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${CI_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    });
+    const summary = await res.json();
+    if (!res.ok)
+      throw new Error(
+        `evaluate answered ${res.status}: ${JSON.stringify(summary)}`,
+      );
+    const seconds = (performance.now() - start) / 1000;
+    const p95 = await overviewP95(portal.baseUrl, token);
+    return [
+      {
+        metric: `${label}: evaluate all, first run`,
+        value: seconds.toFixed(1),
+        unit: 's',
+        note: `${summary.entities} entities, ${summary.resultChanges} results stored`,
+      },
+      {
+        metric: `${label}: backend peak RSS`,
+        value: peakRssMiB(portal.pid),
+        unit: 'MiB',
+        note: `${rssBefore} MiB before evaluating (catalog loaded)`,
+      },
+      {
+        metric: `${label}: overview p95`,
+        value: p95.toFixed(0),
+        unit: 'ms',
+        note: `${OVERVIEW_CLIENTS} clients, ${OVERVIEW_REQUESTS} requests, page of 50`,
+      },
+    ];
+  } finally {
+    await portal.stop();
+  }
+}
+
+export async function run() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-bench-'));
+  const rows = await runOn('SQLite', undefined, dir);
+  const connection =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+    'postgresql://postgres@127.0.0.1:5432';
+  const prefix = `runway_bench_${process.pid}_`;
+  try {
+    rows.push(
+      ...(await runOn('PostgreSQL', { client: 'pg', connection, prefix }, dir)),
+    );
+  } finally {
+    const admin = new pg.Client({ connectionString: `${connection}/postgres` });
+    await admin.connect();
+    const { rows: dbs } = await admin.query(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
+    for (const { datname } of dbs)
+      await admin.query(`drop database if exists "${datname}" with (force)`);
+    await admin.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
