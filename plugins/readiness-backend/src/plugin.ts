@@ -110,8 +110,6 @@ export const readinessPlugin = createBackendPlugin({
             checks,
             checkProblems: problems,
             pushedFacts: PUSHED_FACTS,
-            catalog: deps.catalog,
-            auth: deps.auth,
             facts,
             results,
             exemptions,
@@ -144,7 +142,10 @@ export const readinessPlugin = createBackendPlugin({
           },
           timeout: { minutes: 20 },
           initialDelay: {
-            seconds: config.getOptionalNumber('readiness.startupEvaluationDelaySeconds') ?? 15,
+            seconds:
+              config.getOptionalNumber(
+                'readiness.startupEvaluationDelaySeconds',
+              ) ?? 15,
           },
           fn: async () => {
             const summary = await evaluator.evaluateAll();

@@ -9,16 +9,14 @@ export type CollectedFact = {
 };
 
 /**
- * Collects facts about catalog entities. The readiness backend calls `prepare` once per
- * evaluation run, then `collect` with batches of entities; every returned value is validated
- * against the provider's declarations before it is stored.
+ * Collects facts about catalog entities. The readiness backend calls `collect` with batches of
+ * entities (up to a thousand in a scheduled run, one on demand); every returned value is
+ * validated against the provider's declarations before it is stored.
  */
 export interface FactProvider {
   /** Stable id, recorded as each fact's source, e.g. `catalog` or `delivery`. */
   readonly id: string;
   /** The facts this provider records. Names must be unique across providers. */
   readonly declarations: readonly FactDeclaration[];
-  /** Loads what every batch shares (e.g. the organisation), once per run. */
-  prepare?(): Promise<void>;
   collect(entities: readonly Entity[]): Promise<CollectedFact[]>;
 }

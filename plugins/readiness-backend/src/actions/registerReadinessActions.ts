@@ -2,6 +2,9 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CAPABILITY_IDS } from '@internal/plugin-readiness-common';
 import { AuthorizedReadinessService } from '../services/AuthorizedReadinessService';
 
+const ENTITY_REF_DESCRIPTION =
+  'The entity reference, kind:namespace/name, e.g. component:default/payments-api';
+const READ_ONLY = { destructive: false, readOnly: true, idempotent: true };
 const NOT_PASSING = new Set(['fail', 'warn', 'missing-data', 'error']);
 
 /**
@@ -21,15 +24,11 @@ export function registerReadinessActions(
         ', ',
       )}) a 0-100 score, a level (none, bronze, silver, gold), ` +
       'what blocks the next level, and every check with its status.',
-    attributes: { destructive: false, readOnly: true, idempotent: true },
+    attributes: READ_ONLY,
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe(
-              'The entity reference, kind:namespace/name, e.g. component:default/payments-api',
-            ),
+          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
         }),
       output: z => z.object({}).passthrough(),
     },
@@ -48,13 +47,11 @@ export function registerReadinessActions(
       'Lists the readiness checks a catalog entity does not pass (fail, warn, missing-data, error), ' +
       'lowest level first, each with why it matters and how to fix it (markdown and a link). ' +
       'Use it to decide what to change in a service next.',
-    attributes: { destructive: false, readOnly: true, idempotent: true },
+    attributes: READ_ONLY,
     schema: {
       input: z =>
         z.object({
-          entityRef: z
-            .string()
-            .describe('The entity reference, kind:namespace/name'),
+          entityRef: z.string().describe(ENTITY_REF_DESCRIPTION),
           capability: z
             .enum(CAPABILITY_IDS)
             .optional()

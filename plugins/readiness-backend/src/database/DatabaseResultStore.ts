@@ -137,12 +137,9 @@ export class DatabaseResultStore implements ResultStore {
       .where({ entity_ref: entityRef })
       .first();
     if (!entity) return undefined;
-    const [results, scores] = await Promise.all([
-      this.db('readiness_results')
-        .where({ entity_ref: entityRef })
-        .orderBy('check_id'),
-      this.db('readiness_scores').where({ entity_ref: entityRef }),
-    ]);
+    const results = await this.db('readiness_results')
+      .where({ entity_ref: entityRef })
+      .orderBy('check_id');
     return {
       entity: {
         entityRef,
@@ -161,13 +158,15 @@ export class DatabaseResultStore implements ResultStore {
         detail: r.detail,
         changedAt: iso(r.changed_at),
       })),
-      scores: scores.map(s => ({
-        capability: s.capability,
-        score: s.score === null ? null : Number(s.score),
-        level: s.level as AchievedLevel,
-        changedAt: iso(s.changed_at),
-      })),
     };
+  }
+
+  async isEvaluated(entityRef: string): Promise<boolean> {
+    const row = await this.db('readiness_entities')
+      .select('entity_ref')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row !== undefined;
   }
 
   async scoreHistory(entityRef: string, since: Date): Promise<ScoreChange[]> {

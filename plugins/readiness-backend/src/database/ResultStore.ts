@@ -36,13 +36,9 @@ export type StoredScorecard = {
     overallLevel: AchievedLevel;
     evaluatedAt: string;
   };
+  /** Scores are not stored here: the scorecard derives them from these results and the
+   * exemptions active when it is read (readiness_scores serves the overview and history). */
   results: StoredResult[];
-  scores: Array<{
-    capability: string;
-    score: number | null;
-    level: AchievedLevel;
-    changedAt: string;
-  }>;
 };
 
 /** Results and scores: latest per key, and a history row only when a status or score changes. */
@@ -53,4 +49,5 @@ export interface ResultStore {
   ): Promise<{ resultChanges: number; scoreChanges: number }>;
   scorecard(entityRef: string): Promise<StoredScorecard | undefined>;
   scoreHistory(entityRef: string, since: Date): Promise<ScoreChange[]>;
+  isEvaluated(entityRef: string): Promise<boolean>;
 }

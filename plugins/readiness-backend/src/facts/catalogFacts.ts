@@ -95,7 +95,8 @@ export function catalogFactsOf(
   return facts;
 }
 
-function ownerRefOf(owner: string, entity: Entity): string | undefined {
+/** The full ref of an entity's owner (`group:` by default), or undefined when unparseable. */
+export function ownerRefOf(owner: string, entity: Entity): string | undefined {
   try {
     return stringifyEntityRef(
       parseEntityRef(owner, {

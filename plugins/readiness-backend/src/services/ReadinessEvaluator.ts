@@ -5,6 +5,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CheckDefinition,
   Fact,
+  FactDeclaration,
   factValueProblem,
 } from '@internal/plugin-readiness-common';
 import { FactProvider } from '@internal/plugin-readiness-node';
@@ -31,6 +32,7 @@ export type EvaluationSummary = {
  */
 export class ReadinessEvaluator {
   private readonly calculator: ScorecardCalculator;
+  private readonly declared: Map<string, ReadonlyMap<string, FactDeclaration>>;
 
   constructor(
     private readonly deps: {
@@ -46,11 +48,16 @@ export class ReadinessEvaluator {
     },
   ) {
     this.calculator = new ScorecardCalculator(deps.checks);
+    this.declared = new Map(
+      deps.providers.map(p => [
+        p.id,
+        new Map(p.declarations.map(d => [d.name, d])),
+      ]),
+    );
   }
 
   async evaluateAll(): Promise<EvaluationSummary> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    await this.prepareProviders();
     const summary: EvaluationSummary = {
       entities: 0,
       factsChanged: 0,
@@ -78,19 +85,37 @@ export class ReadinessEvaluator {
   }
 
   async evaluateEntity(entityRef: string): Promise<EvaluationSummary> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity || !EVALUATED_KINDS.includes(entity.kind)) {
+    const { found, missing } = await this.findEntities([entityRef]);
+    if (missing.length > 0) {
       throw new NotFoundError(`No evaluated catalog entity ${entityRef}`);
     }
-    await this.prepareProviders();
-    return { entities: 1, ...(await this.evaluateBatch([entity])) };
+    return this.evaluateEntities(found);
   }
 
-  private async prepareProviders() {
-    for (const provider of this.deps.providers) await provider.prepare?.();
+  /** Evaluates entities the caller already loaded (see findEntities), as one batch. */
+  async evaluateEntities(entities: Entity[]): Promise<EvaluationSummary> {
+    return {
+      entities: entities.length,
+      ...(await this.evaluateBatch(entities)),
+    };
+  }
+
+  /** Loads entities by ref in one request; refs that are absent or not scored are missing. */
+  async findEntities(
+    entityRefs: string[],
+  ): Promise<{ found: Entity[]; missing: string[] }> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials },
+    );
+    const found: Entity[] = [];
+    const missing: string[] = [];
+    items.forEach((entity, i) => {
+      if (entity && EVALUATED_KINDS.includes(entity.kind)) found.push(entity);
+      else missing.push(entityRefs[i]);
+    });
+    return { found, missing };
   }
 
   private async evaluateBatch(entities: Entity[]) {
@@ -149,7 +174,7 @@ export class ReadinessEvaluator {
   private async collectFacts(entities: Entity[], now: Date): Promise<Fact[]> {
     const facts: Fact[] = [];
     for (const provider of this.deps.providers) {
-      const declared = new Map(provider.declarations.map(d => [d.name, d]));
+      const declared = this.declared.get(provider.id)!;
       for (const fact of await provider.collect(entities)) {
         const declaration = declared.get(fact.name);
         const problem = declaration

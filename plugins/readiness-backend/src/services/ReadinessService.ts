@@ -1,6 +1,4 @@
-import { AuthService } from '@backstage/backend-plugin-api';
 import { NotFoundError, InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CheckDefinition,
   FactDeclaration,
@@ -18,20 +16,22 @@ import { scorecardView } from './scorecardView';
 
 /** Readiness operations, without authorization (see AuthorizedReadinessService). */
 export class ReadinessService {
+  private readonly pushedFacts: ReadonlyMap<string, FactDeclaration>;
+
   constructor(
     private readonly deps: {
       checks: readonly CheckDefinition[];
       checkProblems: readonly CheckProblem[];
       pushedFacts: readonly FactDeclaration[];
-      catalog: CatalogService;
-      auth: AuthService;
       facts: FactStore;
       results: ResultStore;
       exemptions: ExemptionStore;
       evaluator: ReadinessEvaluator;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.pushedFacts = new Map(deps.pushedFacts.map(d => [d.name, d]));
+  }
 
   private now() {
     return this.deps.now?.() ?? new Date();
@@ -61,7 +61,7 @@ export class ReadinessService {
   }
 
   async getHistory(entityRef: string, since: Date): Promise<ScoreChange[]> {
-    if (!(await this.deps.results.scorecard(entityRef))) {
+    if (!(await this.deps.results.isEvaluated(entityRef))) {
       throw new NotFoundError(`No scorecard for ${entityRef}`);
     }
     return this.deps.results.scoreHistory(entityRef, since);
@@ -74,12 +74,12 @@ export class ReadinessService {
   async pushFacts(request: PushFactsRequest) {
     this.validatePushedFacts(request);
     const refs = [...new Set(request.facts.map(f => f.entityRef))];
-    await this.requireEntities(
+    const entities = await this.requireEntities(
       refs,
       request.facts.map(f => f.entityRef),
     );
     const { changed } = await this.recordPushed(request, 'ci');
-    for (const ref of refs) await this.deps.evaluator.evaluateEntity(ref);
+    await this.deps.evaluator.evaluateEntities(entities);
     return { accepted: request.facts.length, changed, evaluated: refs };
   }
 
@@ -106,7 +106,7 @@ export class ReadinessService {
   }
 
   private validatePushedFacts(request: PushFactsRequest) {
-    const declared = new Map(this.deps.pushedFacts.map(d => [d.name, d]));
+    const declared = this.pushedFacts;
     request.facts.forEach((fact, i) => {
       const declaration = declared.get(fact.name);
       if (!declaration) {
@@ -152,9 +152,12 @@ export class ReadinessService {
         `expiresAt ${input.expiresAt} must be in the future`,
       );
     }
-    await this.requireEntities([input.entityRef], [input.entityRef]);
+    const entities = await this.requireEntities(
+      [input.entityRef],
+      [input.entityRef],
+    );
     const exemption = await this.deps.exemptions.create(input, this.now());
-    await this.deps.evaluator.evaluateEntity(input.entityRef);
+    await this.deps.evaluator.evaluateEntities(entities);
     return exemption;
   }
 
@@ -173,18 +176,15 @@ export class ReadinessService {
     return this.deps.exemptions.get(id);
   }
 
+  /** The entities, loaded once for the evaluation that follows; a missing one is a 404. */
   private async requireEntities(refs: string[], fieldOrder: string[]) {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: ['kind'] },
-      { credentials },
-    );
-    const missing = refs.filter((_, i) => !items[i]);
+    const { found, missing } = await this.deps.evaluator.findEntities(refs);
     if (missing.length > 0) {
       const index = fieldOrder.indexOf(missing[0]);
       const field =
         fieldOrder.length > 1 ? `facts[${index}].entityRef` : 'entityRef';
       throw new NotFoundError(`${field}: no catalog entity ${missing[0]}`);
     }
+    return found;
   }
 }
