@@ -1,31 +1,12 @@
 // The foundation's own figures: how fast the production backend starts and loads the example
 // organisation, how fast the catalog answers, and how much memory the backend holds.
-import fs from 'node:fs';
-import { startPortal, waitUntilReady } from '../e2e/portal.mjs';
+import { guestToken, startPortal, waitUntilReady } from '../e2e/portal.mjs';
+import { memoryMiB, percentile } from './measure.mjs';
 
 export const title = 'portal (SQLite, example org)';
 
 const REQUESTS = 400;
 const CONCURRENCY = 8;
-
-async function guestToken(baseUrl) {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-    method: 'POST',
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  return (await res.json()).backstageIdentity.token;
-}
-
-function percentile(sorted, p) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
-
-function rssMiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024);
-}
 
 export async function run() {
   const t0 = performance.now();
@@ -94,7 +75,7 @@ export async function run() {
       },
       {
         metric: 'backend RSS after load',
-        value: rssMiB(portal.pid),
+        value: memoryMiB(portal.pid),
         unit: 'MiB',
       },
     ];

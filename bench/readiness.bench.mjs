@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { CI_TOKEN, startPortal, waitUntilReady } from '../e2e/portal.mjs';
+import {
+  CI_TOKEN,
+  guestToken,
+  startPortal,
+  waitUntilReady,
+} from '../e2e/portal.mjs';
+import { memoryMiB, percentile } from './measure.mjs';
 
 const ENTITIES = Number(process.env.RUNWAY_BENCH_ENTITIES ?? 10_000);
 export const title = `readiness (${ENTITIES} components)`;
@@ -60,19 +66,6 @@ function catalogFile(dir) {
   return file;
 }
 
-async function guestToken(baseUrl) {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
-    method: 'POST',
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  return (await res.json()).backstageIdentity.token;
-}
-
-function peakRssMiB(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
-}
-
 async function waitForComponents(baseUrl, token, count) {
   const deadline = Date.now() + 30 * 60_000;
   while (Date.now() < deadline) {
@@ -110,7 +103,7 @@ async function overviewP95(baseUrl, token) {
     }),
   );
   latencies.sort((a, b) => a - b);
-  return latencies[Math.floor(0.95 * (latencies.length - 1))];
+  return percentile(latencies, 95);
 }
 
 async function runOn(label, database, dir) {
@@ -150,7 +143,7 @@ async function runOn(label, database, dir) {
     await waitUntilReady(portal, 300_000);
     const token = await guestToken(portal.baseUrl);
     await waitForComponents(portal.baseUrl, token, ENTITIES);
-    const rssBefore = peakRssMiB(portal.pid);
+    const rssBefore = memoryMiB(portal.pid, 'VmHWM');
     const start = performance.now();
     const res = await fetch(`${portal.baseUrl}/api/readiness/evaluate`, {
       method: 'POST',
@@ -176,7 +169,7 @@ async function runOn(label, database, dir) {
       },
       {
         metric: `${label}: backend peak RSS`,
-        value: peakRssMiB(portal.pid),
+        value: memoryMiB(portal.pid, 'VmHWM'),
         unit: 'MiB',
         note: `${rssBefore} MiB before evaluating (catalog loaded)`,
       },

@@ -120,13 +120,18 @@ export async function waitUntilReady(portal, timeoutMs = 120_000) {
   );
 }
 
-/** Waits until the catalog serves an entity (it loads the example organisation after start). */
-export async function waitForEntity(portal, entityRef, timeoutMs = 120_000) {
-  const refresh = await fetch(`${portal.baseUrl}/api/auth/guest/refresh`, {
+/** A guest's Backstage token, for calling the portal's APIs as the browser would. */
+export async function guestToken(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
     method: 'POST',
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
-  const token = (await refresh.json()).backstageIdentity.token;
+  return (await res.json()).backstageIdentity.token;
+}
+
+/** Waits until the catalog serves an entity (it loads the example organisation after start). */
+export async function waitForEntity(portal, entityRef, timeoutMs = 120_000) {
+  const token = await guestToken(portal.baseUrl);
   const [kind, rest] = entityRef.split(':');
   const [namespace, name] = rest.split('/');
   const url = `${portal.baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`;
