@@ -11,21 +11,19 @@ only_unit=false
 [ "${1:-}" = --only-unit ] && only_unit=true
 
 pg_var=BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
-if [ -z "${!pg_var:-}" ]; then
-  if [ -n "${POSTGRES_HOST:-}" ]; then
-    auth="${POSTGRES_USER:-postgres}${POSTGRES_PASSWORD:+:$POSTGRES_PASSWORD}"
-    export "$pg_var=postgresql://$auth@$POSTGRES_HOST:${POSTGRES_PORT:-5432}"
-  elif node scripts/pg-answers.mjs "postgresql://postgres@127.0.0.1:5432/postgres" 2>/dev/null; then
-    export "$pg_var=postgresql://postgres@127.0.0.1:5432"
-  fi
+explicit="${!pg_var:-}"
+if [ -z "$explicit" ] && [ -n "${POSTGRES_HOST:-}" ]; then
+  auth="${POSTGRES_USER:-postgres}${POSTGRES_PASSWORD:+:$POSTGRES_PASSWORD}"
+  explicit="postgresql://$auth@$POSTGRES_HOST:${POSTGRES_PORT:-5432}"
 fi
-if [ -n "${!pg_var:-}" ]; then
-  if ! node scripts/pg-answers.mjs "${!pg_var%/}/postgres"; then
-    echo "test: PostgreSQL at ${!pg_var} does not answer; store tests need it" >&2
-    exit 1
-  fi
-  echo "test: store tests run on SQLite and PostgreSQL (${!pg_var})"
+candidate="${explicit:-postgresql://postgres@127.0.0.1:5432}"
+if pg_error="$(node scripts/pg-answers.mjs "${candidate%/}/postgres" 2>&1)"; then
+  export "$pg_var=$candidate"
+  echo "test: store tests run on SQLite and PostgreSQL ($candidate)"
   export RUNWAY_TEST_POSTGRES=required
+elif [ -n "$explicit" ]; then
+  echo "test: PostgreSQL at $explicit does not answer ($pg_error); store tests need it" >&2
+  exit 1
 elif [ -n "${CI:-}" ]; then
   echo "test: FAILED: CI expects PostgreSQL for the store tests and none answers on 127.0.0.1:5432" >&2
   echo "test: start it (pg_ctlcluster ... main start) or set $pg_var" >&2
