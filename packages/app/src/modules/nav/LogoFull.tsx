@@ -1,14 +1,8 @@
-import { RunwayStrip } from './LogoIcon';
+import { RunwayStrip, RunwaySvg } from './LogoIcon';
 
 /** Runway's wordmark for the open sidebar: the strip and the name. */
 export const LogoFull = () => (
-  <svg
-    xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 200 40"
-    style={{ width: 'auto', height: 30 }}
-    role="img"
-    aria-label="Runway"
-  >
+  <RunwaySvg viewBox="0 0 200 40" height={30}>
     <RunwayStrip />
     <text
       x="44"
@@ -20,5 +14,5 @@ export const LogoFull = () => (
     >
       Runway
     </text>
-  </svg>
+  </RunwaySvg>
 );

@@ -1,4 +1,23 @@
+import { ReactNode } from 'react';
+
 const accent = '#7df3e1';
+
+/** An SVG carrying Runway's accessible name, for both logos. */
+export const RunwaySvg = (props: {
+  viewBox: string;
+  height: number;
+  children: ReactNode;
+}) => (
+  <svg
+    xmlns="http://www.w3.org/2000/svg"
+    viewBox={props.viewBox}
+    style={{ width: 'auto', height: props.height }}
+    role="img"
+    aria-label="Runway"
+  >
+    {props.children}
+  </svg>
+);
 
 /** The runway strip: Runway's mark, drawn in a 38x40 box. */
 export const RunwayStrip = () => (
@@ -12,13 +31,7 @@ export const RunwayStrip = () => (
 
 /** Runway's icon for the collapsed sidebar: the strip alone. */
 export const LogoIcon = () => (
-  <svg
-    xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 38 40"
-    style={{ width: 'auto', height: 28 }}
-    role="img"
-    aria-label="Runway"
-  >
+  <RunwaySvg viewBox="0 0 38 40" height={28}>
     <RunwayStrip />
-  </svg>
+  </RunwaySvg>
 );
