@@ -1,0 +1,436 @@
+import { randomBytes } from 'node:crypto';
+import { postgresConnectionForTests } from '@internal/testing';
+import { JsonObject } from '@backstage/types';
+import { Client, escapeIdentifier } from 'pg';
+import { PostgresDriverConfig } from './config';
+import { PostgresDriver } from './PostgresDriver';
+import { driverContext, LogLines } from './__testUtils__/driverContext';
+import { verifierMatches } from './__testUtils__/scram';
+
+const connection = postgresConnectionForTests();
+const describeWithPostgres = connection ? describe : describe.skip;
+
+// Every name this file creates starts with this, so afterAll can remove all of it.
+const PREFIX = `rwt${randomBytes(3).toString('hex')}_`;
+
+function serverConfig(): PostgresDriverConfig {
+  const url = new URL(connection!);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username || 'postgres'),
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    database: 'postgres',
+    ssl: false,
+    namePrefix: PREFIX,
+    allowedExtensions: ['pgcrypto', 'citext'],
+    maxConnectionLimit: 50,
+  };
+}
+
+async function withClient<T>(
+  options: { user?: string; password?: string; database?: string },
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const config = serverConfig();
+  const client = new Client({
+    host: config.host,
+    port: config.port,
+    user: options.user ?? config.user,
+    password: options.password ?? config.password,
+    database: options.database ?? 'postgres',
+  });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const admin = <T>(work: (client: Client) => Promise<T>) => withClient({}, work);
+
+async function serverObjects(name: string) {
+  return admin(async client => {
+    const db = await client.query(
+      `SELECT d.oid, r.rolname AS owner, d.datacl::text AS acl
+       FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE datname = $1`,
+      [name],
+    );
+    const role = await client.query(
+      'SELECT oid, rolpassword, rolcanlogin, rolconnlimit FROM pg_authid WHERE rolname = $1',
+      [name],
+    );
+    return { database: db.rows[0], role: role.rows[0] };
+  });
+}
+
+async function countOwnObjects() {
+  return admin(async client => {
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM pg_database WHERE datname LIKE $1)::int AS databases,
+              (SELECT count(*) FROM pg_roles WHERE rolname LIKE $1)::int AS roles`,
+      [`${PREFIX}%`],
+    );
+    return rows[0] as { databases: number; roles: number };
+  });
+}
+
+describeWithPostgres('PostgresDriver on a real PostgreSQL server', () => {
+  const lines: LogLines = [];
+  const secrets: string[] = [];
+  let driver: PostgresDriver;
+
+  beforeAll(() => {
+    driver = new PostgresDriver(serverConfig());
+  });
+
+  afterAll(async () => {
+    if (!connection) {
+      return;
+    }
+    await admin(async client => {
+      const dbs = await client.query(
+        'SELECT datname FROM pg_database WHERE datname LIKE $1',
+        [`${PREFIX}%`],
+      );
+      for (const { datname } of dbs.rows) {
+        await client.query(
+          `DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`,
+        );
+      }
+      const roles = await client.query(
+        'SELECT rolname FROM pg_roles WHERE rolname LIKE $1',
+        [`${PREFIX}%`],
+      );
+      for (const { rolname } of roles.rows) {
+        await client.query(`DROP OWNED BY ${escapeIdentifier(rolname)}`);
+        await client.query(`DROP ROLE IF EXISTS ${escapeIdentifier(rolname)}`);
+      }
+    });
+  });
+
+  it('computes the same SCRAM verifier as the server (the password check below relies on it)', async () => {
+    const role = `${PREFIX}scram_probe`;
+    const verifier = await admin(async client => {
+      await client.query(
+        `CREATE ROLE ${escapeIdentifier(
+          role,
+        )} PASSWORD 'correct horse battery staple'`,
+      );
+      const { rows } = await client.query(
+        'SELECT rolpassword FROM pg_authid WHERE rolname = $1',
+        [role],
+      );
+      await client.query(`DROP ROLE ${escapeIdentifier(role)}`);
+      return rows[0].rolpassword as string;
+    });
+    expect(verifier).toMatch(/^SCRAM-SHA-256\$/);
+    expect(verifierMatches(verifier, 'correct horse battery staple')).toBe(
+      true,
+    );
+    expect(verifierMatches(verifier, 'correct horse battery stapler')).toBe(
+      false,
+    );
+  });
+
+  it('provisions a database its own role owns, reachable with the returned password, and a resumed provision creates nothing new', async () => {
+    const store: { state?: JsonObject } = {};
+    const env = 'checkout-pr-12';
+    const result = await driver.provision(
+      driverContext({
+        environmentName: env,
+        store,
+        lines,
+        parameters: { connectionLimit: 7, extensions: ['pgcrypto'] },
+      }),
+    );
+    const name = `${PREFIX}checkout_pr_12_db`;
+    expect(result.outputs).toEqual({
+      host: serverConfig().host,
+      port: String(serverConfig().port),
+      database: name,
+      user: name,
+    });
+    const password = result.secrets!.password;
+    secrets.push(password, result.secrets!.url);
+    expect(password.length).toBeGreaterThanOrEqual(40);
+    expect(result.secrets!.url).toBe(
+      `postgresql://${name}:${password}@${serverConfig().host}:${
+        serverConfig().port
+      }/${name}`,
+    );
+    // Checkpointed before anything was created.
+    expect(store.state).toEqual({ database: name, role: name, password });
+
+    const first = await serverObjects(name);
+    expect(first.database.owner).toBe(name);
+    expect(first.role.rolcanlogin).toBe(true);
+    expect(first.role.rolconnlimit).toBe(7);
+    // The server holds the verifier of exactly the returned password.
+    expect(verifierMatches(first.role.rolpassword, password)).toBe(true);
+    // No CONNECT for PUBLIC: the ACL has no "=c" entry.
+    expect(first.database.acl).not.toMatch(/(^|[{,])=[a-zA-Z]*c/);
+
+    // The role works in its database: it creates a table and uses it.
+    await withClient({ user: name, password, database: name }, async c => {
+      await c.query('CREATE TABLE orders (id serial PRIMARY KEY, note text)');
+      await c.query("INSERT INTO orders (note) VALUES ('first')");
+      const { rows } = await c.query(
+        "SELECT extname FROM pg_extension WHERE extname = 'pgcrypto'",
+      );
+      expect(rows).toHaveLength(1);
+    });
+
+    // Another login role may not even connect.
+    const other = `${PREFIX}other`;
+    await admin(c => c.query(`CREATE ROLE ${escapeIdentifier(other)} LOGIN`));
+    await expect(
+      withClient({ user: other, database: name }, async () => undefined),
+    ).rejects.toThrow(/permission denied for database/);
+
+    const before = await countOwnObjects();
+    const again = await driver.provision(
+      driverContext({
+        environmentName: env,
+        store,
+        lines,
+        parameters: { connectionLimit: 7, extensions: ['pgcrypto'] },
+      }),
+    );
+    expect(again).toEqual(result);
+    expect(await countOwnObjects()).toEqual(before);
+    const second = await serverObjects(name);
+    expect(second.database.oid).toBe(first.database.oid);
+    expect(second.role.oid).toBe(first.role.oid);
+    expect(verifierMatches(second.role.rolpassword, password)).toBe(true);
+    await withClient({ user: name, password, database: name }, async c => {
+      const { rows } = await c.query('SELECT note FROM orders');
+      expect(rows).toEqual([{ note: 'first' }]);
+    });
+
+    await driver.teardown(
+      driverContext({ environmentName: env, store, lines }),
+    );
+    expect(await serverObjects(name)).toEqual({
+      database: undefined,
+      role: undefined,
+    });
+    // Already absent is done.
+    await driver.teardown(
+      driverContext({ environmentName: env, store, lines }),
+    );
+    expect(await serverObjects(name)).toEqual({
+      database: undefined,
+      role: undefined,
+    });
+  });
+
+  it('resumes a provision that stopped right after saveState, with the saved password', async () => {
+    const store: { state?: JsonObject } = {};
+    const env = 'resume-after-save';
+    const name = `${PREFIX}resume_after_save_db`;
+    await expect(
+      driver.provision(
+        driverContext({
+          environmentName: env,
+          store,
+          lines,
+          failAfterSaveState: true,
+        }),
+      ),
+    ).rejects.toThrow('simulated crash after saveState');
+    const saved = store.state as { password: string };
+    secrets.push(saved.password);
+    // Nothing was created before the checkpoint was durable.
+    expect(await serverObjects(name)).toEqual({
+      database: undefined,
+      role: undefined,
+    });
+
+    const result = await driver.provision(
+      driverContext({ environmentName: env, store, lines }),
+    );
+    expect(result.secrets!.password).toBe(saved.password);
+    secrets.push(result.secrets!.url);
+    const objects = await serverObjects(name);
+    expect(objects.database.owner).toBe(name);
+    expect(verifierMatches(objects.role.rolpassword, saved.password)).toBe(
+      true,
+    );
+    await driver.teardown(
+      driverContext({ environmentName: env, store, lines }),
+    );
+  });
+
+  it('resumes a provision that stopped between the role and the database', async () => {
+    const store: { state?: JsonObject } = {};
+    const env = 'resume-after-role';
+    const name = `${PREFIX}resume_after_role_db`;
+    await expect(
+      driver.provision(
+        driverContext({
+          environmentName: env,
+          store,
+          lines,
+          failOnLog: /can log in/,
+        }),
+      ),
+    ).rejects.toThrow(/simulated crash/);
+    const half = await serverObjects(name);
+    expect(half.role).toBeDefined();
+    expect(half.database).toBeUndefined();
+
+    const result = await driver.provision(
+      driverContext({ environmentName: env, store, lines }),
+    );
+    secrets.push(result.secrets!.password, result.secrets!.url);
+    const whole = await serverObjects(name);
+    expect(whole.role.oid).toBe(half.role.oid);
+    expect(whole.database.owner).toBe(name);
+    expect(await countOwnObjects()).toMatchObject({ databases: 1 });
+    await withClient(
+      { user: name, password: result.secrets!.password, database: name },
+      c => c.query('CREATE TABLE t (x int)'),
+    );
+
+    await driver.teardown(
+      driverContext({ environmentName: env, store, lines }),
+    );
+    expect(await serverObjects(name)).toEqual({
+      database: undefined,
+      role: undefined,
+    });
+  });
+
+  it('ends open sessions of the role when it tears down', async () => {
+    const store: { state?: JsonObject } = {};
+    const env = 'busy';
+    const name = `${PREFIX}busy_db`;
+    const result = await driver.provision(
+      driverContext({ environmentName: env, store, lines }),
+    );
+    secrets.push(result.secrets!.password, result.secrets!.url);
+    const session = new Client({
+      host: serverConfig().host,
+      port: serverConfig().port,
+      user: name,
+      password: result.secrets!.password,
+      database: name,
+    });
+    session.on('error', () => undefined);
+    await session.connect();
+    try {
+      await driver.teardown(
+        driverContext({ environmentName: env, store, lines }),
+      );
+      expect(await serverObjects(name)).toEqual({
+        database: undefined,
+        role: undefined,
+      });
+    } finally {
+      await session.end().catch(() => undefined);
+    }
+  });
+
+  it('never takes over a database it did not create, and teardown without state touches nothing', async () => {
+    const name = `${PREFIX}foreign_db`;
+    await admin(c => c.query(`CREATE DATABASE ${escapeIdentifier(name)}`));
+    const store: { state?: JsonObject } = {};
+    await expect(
+      driver.provision(
+        driverContext({ environmentName: 'foreign', store, lines }),
+      ),
+    ).rejects.toThrow(
+      `postgres: database "${name}" already exists and was not created for this resource`,
+    );
+    expect(store.state).toBeUndefined();
+    await driver.teardown(
+      driverContext({ environmentName: 'foreign', store, lines }),
+    );
+    expect((await serverObjects(name)).database).toBeDefined();
+    await admin(c => c.query(`DROP DATABASE ${escapeIdentifier(name)}`));
+  });
+
+  it('works with an admin that is not a superuser but has CREATEDB and CREATEROLE', async () => {
+    const adminRole = `${PREFIX}admin`;
+    await admin(c =>
+      c.query(
+        `CREATE ROLE ${escapeIdentifier(adminRole)} LOGIN CREATEDB CREATEROLE`,
+      ),
+    );
+    const limited = new PostgresDriver({
+      ...serverConfig(),
+      user: adminRole,
+    });
+    const store: { state?: JsonObject } = {};
+    const name = `${PREFIX}limited_db`;
+    const result = await limited.provision(
+      driverContext({
+        environmentName: 'limited',
+        store,
+        lines,
+        parameters: { extensions: ['citext'] },
+      }),
+    );
+    secrets.push(result.secrets!.password, result.secrets!.url);
+    expect((await serverObjects(name)).database.owner).toBe(name);
+    await limited.teardown(
+      driverContext({ environmentName: 'limited', store, lines }),
+    );
+    expect(await serverObjects(name)).toEqual({
+      database: undefined,
+      role: undefined,
+    });
+  });
+
+  it('names every problem with bad parameters and creates nothing for them', async () => {
+    expect(
+      driver.validateParameters({
+        extensions: ['pg_crypto', 'citext', 'citext', 3],
+        connectionLimit: 500,
+        size: 'xl',
+      }),
+    ).toEqual([
+      'parameters.size: unknown parameter (known: extensions, connectionLimit)',
+      'parameters.extensions[0]: "pg_crypto" is not an allowed extension (allowed: pgcrypto, citext)',
+      'parameters.extensions[2]: "citext" is listed twice',
+      'parameters.extensions[3]: must be a string',
+      'parameters.connectionLimit: 500 must be a whole number from 1 to 50',
+    ]);
+    expect(driver.validateParameters({ extensions: 'pgcrypto' })).toEqual([
+      'parameters.extensions: must be a list of extension names',
+    ]);
+    expect(driver.validateParameters({ connectionLimit: 2.5 })).toEqual([
+      'parameters.connectionLimit: 2.5 must be a whole number from 1 to 50',
+    ]);
+    expect(driver.validateParameters({})).toEqual([]);
+
+    const store: { state?: JsonObject } = {};
+    await expect(
+      driver.provision(
+        driverContext({
+          environmentName: 'bad-params',
+          store,
+          lines,
+          parameters: { connectionLimit: 0 },
+        }),
+      ),
+    ).rejects.toThrow(
+      'invalid postgres parameters: parameters.connectionLimit: 0 must be a whole number from 1 to 50',
+    );
+    expect(store.state).toBeUndefined();
+  });
+
+  it('never writes a password or connection URL to a log line', () => {
+    // Runs last: the lines and secrets of every test above.
+    expect(secrets.length).toBeGreaterThanOrEqual(8);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const secret of secrets) {
+      for (const line of lines) {
+        expect(line).not.toContain(secret);
+      }
+    }
+    expect(lines.join('\n')).not.toMatch(/SCRAM-SHA-256|PASSWORD/);
+  });
+});
