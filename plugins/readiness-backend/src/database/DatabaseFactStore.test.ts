@@ -14,7 +14,7 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
     return { knex, store: new DatabaseFactStore(knex) };
   }
 
-  it('keeps the latest value and a history row only when a value changes', async () => {
+  it('keeps the latest value and a history row of each value replaced', async () => {
     const { knex, store } = await setup();
     const at = (day: number) => `2026-11-0${day}T10:00:00.000Z`;
     const fact = (value: number, day: number) => ({
@@ -33,43 +33,121 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
     const history = await knex('readiness_fact_history')
       .where({ entity_ref: ref })
       .orderBy('id');
-    expect(history.map(h => JSON.parse(h.value))).toEqual([0.2, 0.01]);
+    // The replaced value, with the time it was last observed.
+    expect(
+      history.map(h => [JSON.parse(h.value), new Date(h.observed_at)]),
+    ).toEqual([[0.2, new Date(at(2))]]);
 
-    expect(await store.pruneHistory(new Date(at(2)))).toBe(1);
+    expect(await store.pruneHistory(new Date(at(2)))).toBe(0);
+    expect(await store.pruneHistory(new Date(at(3)))).toBe(1);
     expect(await store.listFacts(ref)).toHaveLength(1);
   });
 
-  it('returns the facts of many entities with their JSON types', async () => {
+  it('keeps both of two concurrent pushes to one entity', async () => {
     const { store } = await setup();
+    const push = (name: string) =>
+      store.recordFacts([
+        {
+          entityRef: ref,
+          name,
+          value: 1,
+          source: 'ci',
+          observedAt: '2026-11-24T00:00:00.000Z',
+        },
+      ]);
+    await Promise.all([
+      push('ci.test.coveragePercent'),
+      push('ci.test.flakyRate'),
+    ]);
+    expect((await store.listFacts(ref)).map(f => f.name)).toEqual([
+      'ci.test.coveragePercent',
+      'ci.test.flakyRate',
+    ]);
+  });
+
+  it('syncs what providers observe, writing only changes, and returns all facts', async () => {
+    const { knex, store } = await setup();
     const refs = Array.from(
       { length: 1200 },
       (_, i) => `component:default/s${i}`,
     );
-    await store.recordFacts(
-      refs.flatMap(entityRef => [
+    const observe = (day: number, oncall: (i: number) => boolean) =>
+      refs.flatMap((entityRef, i) => [
         {
           entityRef,
           name: 'catalog.oncall.configured',
-          value: true,
+          value: oncall(i),
           source: 'catalog',
-          observedAt: '2026-11-24T00:00:00Z',
+          observedAt: `2026-11-0${day}T00:00:00.000Z`,
         },
-        {
-          entityRef,
-          name: 'catalog.deployPath',
-          value: ['dev', 'prod'],
-          source: 'catalog',
-          observedAt: '2026-11-24T00:00:00Z',
-        },
-      ]),
+        ...(i === 7 && day > 1
+          ? []
+          : [
+              {
+                entityRef,
+                name: 'catalog.deployPath',
+                value: ['dev', 'prod'],
+                source: 'catalog',
+                observedAt: `2026-11-0${day}T00:00:00.000Z`,
+              },
+            ]),
+      ]);
+    await store.recordFacts([
+      {
+        entityRef: refs[0],
+        name: 'ci.test.coveragePercent',
+        value: 84,
+        source: 'ci',
+        observedAt: '2026-11-01T00:00:00.000Z',
+      },
+    ]);
+
+    const first = await store.syncFacts(
+      refs,
+      ['catalog'],
+      observe(1, () => true),
     );
-    const facts = await store.factsOf(refs);
-    expect(facts.size).toBe(1200);
-    expect(facts.get('component:default/s1199')).toEqual(
+    expect(first.changed).toBe(2400);
+    expect(first.facts.get(refs[0])).toEqual(
       new Map<string, unknown>([
-        ['catalog.deployPath', ['dev', 'prod']],
+        ['ci.test.coveragePercent', 84],
         ['catalog.oncall.configured', true],
+        ['catalog.deployPath', ['dev', 'prod']],
       ]),
     );
+
+    const again = await store.syncFacts(
+      refs,
+      ['catalog'],
+      observe(2, () => true),
+    );
+    expect(again.changed).toBe(1); // s7 no longer has a deploy path
+    expect(again.facts.get(refs[7])).toEqual(
+      new Map([['catalog.oncall.configured', true]]),
+    );
+    // An unchanged value keeps the time it was first observed.
+    expect(
+      (await store.listFacts(refs[1])).map(f => [f.name, f.observedAt]),
+    ).toEqual([
+      ['catalog.deployPath', '2026-11-01T00:00:00.000Z'],
+      ['catalog.oncall.configured', '2026-11-01T00:00:00.000Z'],
+    ]);
+
+    const third = await store.syncFacts(
+      refs,
+      ['catalog'],
+      observe(3, i => i !== 3),
+    );
+    expect(third.changed).toBe(1);
+    expect(third.facts.get(refs[3])?.get('catalog.oncall.configured')).toBe(
+      false,
+    );
+    const history = await knex('readiness_fact_history').orderBy('id');
+    expect(
+      history.map(h => [h.entity_ref, h.name, JSON.parse(h.value)]),
+    ).toEqual([
+      [refs[7], 'catalog.deployPath', ['dev', 'prod']],
+      [refs[3], 'catalog.oncall.configured', true],
+    ]);
   });
 });

@@ -1,75 +1,155 @@
 import { Fact, FactValue } from '@internal/plugin-readiness-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import { FactStore } from './FactStore';
+import { FactsByEntity, FactStore } from './FactStore';
 
-type FactRow = {
+type StoredFact = { value: FactValue; observedAt: string };
+type FactSet = Record<string, StoredFact>;
+type SetRow = { entity_ref: string; source: string; facts: string };
+type HistoryRow = {
   entity_ref: string;
   name: string;
   value: string;
   source: string;
-  observed_at: Date | string;
+  observed_at: Date;
 };
+
+const setKey = (entityRef: string, source: string) =>
+  `${entityRef}\u0000${source}`;
+const sameValue = (a: FactValue, b: FactValue) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 export class DatabaseFactStore implements FactStore {
   constructor(private readonly db: Knex) {}
 
   async recordFacts(facts: Fact[]): Promise<{ changed: number }> {
-    // The last value given for a key wins within one call.
-    const latest = new Map<string, Fact>();
-    for (const fact of facts)
-      latest.set(`${fact.entityRef}\u0000${fact.name}`, fact);
+    // The last value given for a fact wins within one call.
+    const incoming = new Map<string, Map<string, Fact>>();
+    for (const fact of facts) {
+      const key = setKey(fact.entityRef, fact.source);
+      const set = incoming.get(key) ?? new Map<string, Fact>();
+      incoming.set(key, set.set(fact.name, fact));
+    }
+    const keys = [...incoming.values()].map(set => {
+      const [{ entityRef, source }] = set.values();
+      return [entityRef, source];
+    });
     let changed = 0;
     await this.db.transaction(async tx => {
-      for (const batch of chunks([...latest.values()])) {
-        const existing = await tx<FactRow>('readiness_facts')
-          .select('entity_ref', 'name', 'value')
-          .whereIn(
-            ['entity_ref', 'name'],
-            batch.map(f => [f.entityRef, f.name]),
-          );
-        const before = new Map(
-          existing.map(r => [`${r.entity_ref}\u0000${r.name}`, r.value]),
-        );
-        const rows = batch.map(toRow);
-        const history = rows.filter(
-          r => before.get(`${r.entity_ref}\u0000${r.name}`) !== r.value,
-        );
-        changed += history.length;
-        await tx('readiness_facts')
-          .insert(rows)
-          .onConflict(['entity_ref', 'name'])
-          .merge(['value', 'source', 'observed_at']);
-        if (history.length > 0) {
-          await tx('readiness_fact_history').insert(history);
-        }
+      // Every set exists before it is locked, so concurrent pushes to one entity serialise on
+      // its row instead of both inserting and one losing the other's facts.
+      for (const batch of chunks(keys)) {
+        await tx('readiness_fact_sets')
+          .insert(
+            batch.map(([entityRef, source]) => ({
+              entity_ref: entityRef,
+              source,
+              facts: '{}',
+              updated_at: new Date(),
+            })),
+          )
+          .onConflict(['entity_ref', 'source'])
+          .ignore();
       }
+      const existing = await this.readSets(
+        tx,
+        keys.map(([entityRef]) => entityRef),
+        { lock: true },
+      );
+      const writes: SetRow[] = [];
+      const history: HistoryRow[] = [];
+      for (const [key, observations] of incoming) {
+        const set = { ...existing.get(key) };
+        for (const fact of observations.values()) {
+          const old = set[fact.name];
+          if (!old || !sameValue(old.value, fact.value)) changed += 1;
+          if (old && !sameValue(old.value, fact.value))
+            history.push(
+              historyRow(fact.entityRef, fact.name, fact.source, old),
+            );
+          set[fact.name] = { value: fact.value, observedAt: fact.observedAt };
+        }
+        const [{ entityRef, source }] = observations.values();
+        writes.push(setRow(entityRef, source, set));
+      }
+      await this.write(tx, writes, history);
     });
     return { changed };
   }
 
-  async factsOf(
+  async syncFacts(
     entityRefs: string[],
-  ): Promise<Map<string, Map<string, FactValue>>> {
-    const out = new Map<string, Map<string, FactValue>>();
-    for (const batch of chunks(entityRefs)) {
-      const rows = await this.db<FactRow>('readiness_facts')
-        .select('entity_ref', 'name', 'value')
-        .whereIn('entity_ref', batch);
-      for (const row of rows) {
-        let facts = out.get(row.entity_ref);
-        if (!facts) out.set(row.entity_ref, (facts = new Map()));
-        facts.set(row.name, JSON.parse(row.value));
-      }
+    sources: string[],
+    observed: Fact[],
+  ): Promise<{ changed: number; facts: FactsByEntity }> {
+    const now = new Map<string, FactSet>();
+    for (const fact of observed) {
+      const key = setKey(fact.entityRef, fact.source);
+      const set = now.get(key) ?? {};
+      set[fact.name] = { value: fact.value, observedAt: fact.observedAt };
+      now.set(key, set);
     }
-    return out;
+    return this.db.transaction(async tx => {
+      const existing = await this.readSets(tx, entityRefs, { lock: false });
+      const writes: SetRow[] = [];
+      const history: HistoryRow[] = [];
+      let changed = 0;
+      for (const entityRef of entityRefs) {
+        for (const source of sources) {
+          const key = setKey(entityRef, source);
+          const before = existing.get(key) ?? {};
+          const after = now.get(key) ?? {};
+          let setChanged = false;
+          for (const [name, fact] of Object.entries(after)) {
+            const old = before[name];
+            if (old && sameValue(old.value, fact.value)) {
+              // An unchanged value keeps the time it was first observed.
+              after[name] = old;
+            } else {
+              changed += 1;
+              setChanged = true;
+            }
+          }
+          for (const [name, old] of Object.entries(before)) {
+            const replaced = !after[name] || after[name] !== old;
+            if (replaced)
+              history.push(historyRow(entityRef, name, source, old));
+            if (!after[name]) {
+              changed += 1;
+              setChanged = true;
+            }
+          }
+          if (setChanged) {
+            writes.push(setRow(entityRef, source, after));
+            existing.set(key, after);
+          }
+        }
+      }
+      await this.write(tx, writes, history);
+      return { changed, facts: currentFacts(entityRefs, existing) };
+    });
   }
 
   async listFacts(entityRef: string): Promise<Fact[]> {
-    const rows = await this.db<FactRow>('readiness_facts')
-      .where({ entity_ref: entityRef })
-      .orderBy('name');
-    return rows.map(fromRow);
+    const rows = await this.db<SetRow>('readiness_fact_sets').where({
+      entity_ref: entityRef,
+    });
+    return rows
+      .flatMap(row =>
+        Object.entries(JSON.parse(row.facts) as FactSet).map(
+          ([name, fact]) => ({
+            entityRef,
+            name,
+            value: fact.value,
+            source: row.source,
+            observedAt: fact.observedAt,
+          }),
+        ),
+      )
+      .sort(
+        (a, b) =>
+          a.name.localeCompare(b.name) || a.source.localeCompare(b.source),
+      );
   }
 
   async pruneHistory(before: Date): Promise<number> {
@@ -77,24 +157,86 @@ export class DatabaseFactStore implements FactStore {
       .where('observed_at', '<', before)
       .delete();
   }
+
+  /** Every fact set of the entities, by entity ref and source. */
+  private async readSets(
+    tx: Knex.Transaction,
+    entityRefs: string[],
+    { lock }: { lock: boolean },
+  ): Promise<Map<string, FactSet>> {
+    const sets = new Map<string, FactSet>();
+    for (const batch of chunks([...new Set(entityRefs)])) {
+      const query = tx<SetRow>('readiness_fact_sets')
+        .select('entity_ref', 'source', 'facts')
+        .whereIn('entity_ref', batch);
+      // SQLite has one writer at a time already; Postgres needs the rows locked.
+      if (lock && tx.client.dialect === 'postgresql') query.forUpdate();
+      for (const row of await query) {
+        sets.set(setKey(row.entity_ref, row.source), JSON.parse(row.facts));
+      }
+    }
+    return sets;
+  }
+
+  private async write(
+    tx: Knex.Transaction,
+    sets: SetRow[],
+    history: HistoryRow[],
+  ) {
+    for (const batch of chunks(sets)) {
+      await tx('readiness_fact_sets')
+        .insert(batch.map(row => ({ ...row, updated_at: new Date() })))
+        .onConflict(['entity_ref', 'source'])
+        .merge(['facts', 'updated_at']);
+    }
+    for (const batch of chunks(history)) {
+      await tx('readiness_fact_history').insert(batch);
+    }
+  }
 }
 
-function toRow(fact: Fact): FactRow {
+function setRow(entityRef: string, source: string, set: FactSet): SetRow {
+  return { entity_ref: entityRef, source, facts: JSON.stringify(set) };
+}
+
+function historyRow(
+  entityRef: string,
+  name: string,
+  source: string,
+  replaced: StoredFact,
+): HistoryRow {
   return {
-    entity_ref: fact.entityRef,
-    name: fact.name,
-    value: JSON.stringify(fact.value),
-    source: fact.source,
-    observed_at: new Date(fact.observedAt),
+    entity_ref: entityRef,
+    name,
+    value: JSON.stringify(replaced.value),
+    source,
+    observed_at: new Date(replaced.observedAt),
   };
 }
 
-function fromRow(row: FactRow): Fact {
-  return {
-    entityRef: row.entity_ref,
-    name: row.name,
-    value: JSON.parse(row.value),
-    source: row.source,
-    observedAt: new Date(row.observed_at).toISOString(),
-  };
+/** Each entity's facts across sources; where sources overlap, the later observation wins. */
+function currentFacts(
+  entityRefs: string[],
+  sets: Map<string, FactSet>,
+): FactsByEntity {
+  const bySource = new Map<string, FactSet[]>();
+  for (const [key, set] of sets) {
+    const entityRef = key.slice(0, key.indexOf('\u0000'));
+    bySource.set(entityRef, [...(bySource.get(entityRef) ?? []), set]);
+  }
+  const out: FactsByEntity = new Map();
+  for (const entityRef of entityRefs) {
+    const latest = new Map<string, StoredFact>();
+    for (const set of bySource.get(entityRef) ?? []) {
+      for (const [name, fact] of Object.entries(set)) {
+        const seen = latest.get(name);
+        if (!seen || fact.observedAt > seen.observedAt) latest.set(name, fact);
+      }
+    }
+    out.set(
+      entityRef,
+      new Map([...latest].map(([name, fact]) => [name, fact.value])),
+    );
+  }
+  return out;
 }

@@ -1,11 +1,17 @@
 import {
   AchievedLevel,
+  CapabilityId,
   CheckStatus,
   ScoreChange,
 } from '@internal/plugin-readiness-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import { EntityEvaluation, ResultStore, StoredScorecard } from './ResultStore';
+import {
+  EntityEvaluation,
+  EvaluatedEntity,
+  ResultStore,
+  StoredScorecard,
+} from './ResultStore';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -16,11 +22,10 @@ export class DatabaseResultStore implements ResultStore {
   async saveEvaluations(evaluations: EntityEvaluation[], at: Date) {
     let resultChanges = 0;
     let scoreChanges = 0;
-    // Small batches keep each transaction short, so a large run never blocks readers long.
-    for (const batch of chunks(evaluations, 200)) {
-      const refs = batch.map(e => e.entity.entityRef);
+    // Batches keep each transaction short, so a large run never blocks readers long.
+    for (const batch of chunks(evaluations, 500)) {
       const counts = await this.db.transaction(tx =>
-        this.saveBatch(tx, batch, refs, at),
+        this.saveBatch(tx, batch, at),
       );
       resultChanges += counts.resultChanges;
       scoreChanges += counts.scoreChanges;
@@ -31,115 +36,115 @@ export class DatabaseResultStore implements ResultStore {
   private async saveBatch(
     tx: Knex.Transaction,
     batch: EntityEvaluation[],
+    at: Date,
+  ) {
+    const refs = batch.map(e => e.entity.entityRef);
+    const old = new Map<string, EntityRow>();
+    for (const row of await tx<EntityRow>('readiness_entities').whereIn(
+      'entity_ref',
+      refs,
+    )) {
+      old.set(row.entity_ref, row);
+    }
+    let resultChanges = 0;
+    const entityRows: EntityRow[] = [];
+    const unchanged: string[] = [];
+    const resultHistory: object[] = [];
+    for (const { entity, results, overallLevel } of batch) {
+      const before = old.get(entity.entityRef);
+      const previous: ResultSet = JSON.parse(before?.results ?? '{}');
+      const current: ResultSet = {};
+      for (const r of results) {
+        const prev = previous[r.checkId];
+        if (prev?.status === r.status) {
+          // A new detail with the same status (another measured value) is no status change.
+          current[r.checkId] = { ...prev, detail: r.detail };
+          continue;
+        }
+        resultChanges += 1;
+        current[r.checkId] = {
+          status: r.status,
+          detail: r.detail,
+          changedAt: at.toISOString(),
+        };
+        if (prev)
+          resultHistory.push({
+            entity_ref: entity.entityRef,
+            check_id: r.checkId,
+            status: prev.status,
+            detail: prev.detail,
+            changed_at: new Date(prev.changedAt),
+          });
+      }
+      const row = entityRow(entity, overallLevel, current, at);
+      if (before && sameEntityRow(before, row)) unchanged.push(row.entity_ref);
+      else entityRows.push(row);
+    }
+    for (const rows of chunks(entityRows)) {
+      await tx('readiness_entities')
+        .insert(rows)
+        .onConflict('entity_ref')
+        .merge();
+    }
+    for (const rows of chunks(unchanged)) {
+      await tx('readiness_entities')
+        .whereIn('entity_ref', rows)
+        .update({ evaluated_at: at });
+    }
+    for (const rows of chunks(resultHistory)) {
+      await tx('readiness_result_history').insert(rows);
+    }
+    const scoreChanges = await this.saveScores(tx, batch, refs, at);
+    return { resultChanges, scoreChanges };
+  }
+
+  private async saveScores(
+    tx: Knex.Transaction,
+    batch: EntityEvaluation[],
     refs: string[],
     at: Date,
   ) {
-    await tx('readiness_entities')
-      .insert(
-        batch.map(({ entity, overallLevel }) => ({
-          entity_ref: entity.entityRef,
-          kind: entity.kind,
-          type: entity.type ?? null,
-          title: entity.title ?? null,
-          owner: entity.owner ?? null,
-          system: entity.system ?? null,
-          lifecycle: entity.lifecycle ?? null,
-          overall_level: overallLevel,
-          evaluated_at: at,
-        })),
-      )
-      .onConflict('entity_ref')
-      .merge();
-
-    const oldResults = new Map<string, { status: string; detail: string }>();
-    for (const row of await tx('readiness_results')
-      .select('entity_ref', 'check_id', 'status', 'detail')
-      .whereIn('entity_ref', refs)) {
-      oldResults.set(key(row.entity_ref, row.check_id), row);
-    }
-    const resultRows = batch.flatMap(({ entity, results }) =>
-      results.map(r => ({
-        entity_ref: entity.entityRef,
-        check_id: r.checkId,
-        status: r.status,
-        detail: r.detail,
-        changed_at: at,
-      })),
-    );
-    const statusChanged = resultRows.filter(
-      r => oldResults.get(key(r.entity_ref, r.check_id))?.status !== r.status,
-    );
-    // A new detail with the same status (e.g. another measured value) updates the row
-    // without a history entry; its changed_at keeps marking the last status change.
-    const detailOnly = resultRows.filter(r => {
-      const old = oldResults.get(key(r.entity_ref, r.check_id));
-      return old && old.status === r.status && old.detail !== r.detail;
-    });
-    for (const rows of chunks(statusChanged)) {
-      await tx('readiness_results')
-        .insert(rows)
-        .onConflict(['entity_ref', 'check_id'])
-        .merge(['status', 'detail', 'changed_at']);
-      await tx('readiness_result_history').insert(rows);
-    }
-    for (const row of detailOnly) {
-      await tx('readiness_results')
-        .where({ entity_ref: row.entity_ref, check_id: row.check_id })
-        .update({ detail: row.detail });
-    }
-    // Checks that no longer exist leave no stale result behind.
-    const current = new Set(resultRows.map(r => key(r.entity_ref, r.check_id)));
-    const gone = [...oldResults.keys()].filter(k => !current.has(k));
-    for (const stale of chunks(gone.map(k => k.split('\u0000')))) {
-      await tx('readiness_results')
-        .whereIn(['entity_ref', 'check_id'], stale)
-        .delete();
-    }
-
-    const oldScores = new Map<
-      string,
-      { score: number | null; level: string }
-    >();
-    for (const row of await tx('readiness_scores')
-      .select('entity_ref', 'capability', 'score', 'level')
-      .whereIn('entity_ref', refs)) {
+    const oldScores = new Map<string, ScoreRow>();
+    for (const row of await tx<ScoreRow>('readiness_scores').whereIn(
+      'entity_ref',
+      refs,
+    )) {
       oldScores.set(key(row.entity_ref, row.capability), row);
     }
-    const scoreRows = batch
-      .flatMap(({ entity, scores }) =>
-        scores.map(s => ({
+    const changed: ScoreRow[] = [];
+    const replaced: ScoreRow[] = [];
+    for (const { entity, scores } of batch) {
+      for (const s of scores) {
+        const old = oldScores.get(key(entity.entityRef, s.capability));
+        if (old && old.score === s.score && old.level === s.level) continue;
+        if (old) replaced.push(old);
+        changed.push({
           entity_ref: entity.entityRef,
           capability: s.capability,
           score: s.score,
           level: s.level,
           changed_at: at,
-        })),
-      )
-      .filter(r => {
-        const old = oldScores.get(key(r.entity_ref, r.capability));
-        return !old || old.score !== r.score || old.level !== r.level;
-      });
-    for (const rows of chunks(scoreRows)) {
+        });
+      }
+    }
+    for (const rows of chunks(changed)) {
       await tx('readiness_scores')
         .insert(rows)
         .onConflict(['entity_ref', 'capability'])
         .merge(['score', 'level', 'changed_at']);
+    }
+    for (const rows of chunks(replaced)) {
       await tx('readiness_score_history').insert(rows);
     }
-    return {
-      resultChanges: statusChanged.length,
-      scoreChanges: scoreRows.length,
-    };
+    return changed.length;
   }
 
   async scorecard(entityRef: string): Promise<StoredScorecard | undefined> {
-    const entity = await this.db('readiness_entities')
+    const entity = await this.db<EntityRow>('readiness_entities')
       .where({ entity_ref: entityRef })
       .first();
     if (!entity) return undefined;
-    const results = await this.db('readiness_results')
-      .where({ entity_ref: entityRef })
-      .orderBy('check_id');
+    const results: ResultSet = JSON.parse(entity.results);
     return {
       entity: {
         entityRef,
@@ -149,15 +154,12 @@ export class DatabaseResultStore implements ResultStore {
         owner: entity.owner ?? undefined,
         system: entity.system ?? undefined,
         lifecycle: entity.lifecycle ?? undefined,
-        overallLevel: entity.overall_level,
+        overallLevel: entity.overall_level as AchievedLevel,
         evaluatedAt: iso(entity.evaluated_at),
       },
-      results: results.map(r => ({
-        checkId: r.check_id,
-        status: r.status as CheckStatus,
-        detail: r.detail,
-        changedAt: iso(r.changed_at),
-      })),
+      results: Object.entries(results)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([checkId, r]) => ({ checkId, ...r })),
     };
   }
 
@@ -170,15 +172,82 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async scoreHistory(entityRef: string, since: Date): Promise<ScoreChange[]> {
-    const rows = await this.db('readiness_score_history')
-      .where({ entity_ref: entityRef })
-      .andWhere('changed_at', '>=', since)
-      .orderBy([{ column: 'changed_at' }, { column: 'id' }]);
-    return rows.map(r => ({
-      capability: r.capability,
-      score: r.score === null ? null : Number(r.score),
-      level: r.level as AchievedLevel,
-      changedAt: iso(r.changed_at),
-    }));
+    // History holds the replaced scores; the latest ones complete the timeline.
+    const [replaced, latest] = await Promise.all(
+      ['readiness_score_history', 'readiness_scores'].map(table =>
+        this.db<ScoreRow>(table)
+          .where({ entity_ref: entityRef })
+          .andWhere('changed_at', '>=', since),
+      ),
+    );
+    return [...replaced, ...latest]
+      .map(r => ({
+        capability: r.capability as CapabilityId,
+        score: r.score === null ? null : Number(r.score),
+        level: r.level as AchievedLevel,
+        changedAt: iso(r.changed_at),
+      }))
+      .sort((a, b) => a.changedAt.localeCompare(b.changedAt));
   }
+}
+
+type ResultSet = Record<
+  string,
+  { status: CheckStatus; detail: string; changedAt: string }
+>;
+
+type EntityRow = {
+  entity_ref: string;
+  kind: string;
+  type: string | null;
+  title: string | null;
+  owner: string | null;
+  system: string | null;
+  lifecycle: string | null;
+  overall_level: string;
+  results: string;
+  evaluated_at: Date | string;
+};
+
+type ScoreRow = {
+  entity_ref: string;
+  capability: string;
+  score: number | null;
+  level: string;
+  changed_at: Date | string;
+};
+
+function entityRow(
+  entity: EvaluatedEntity,
+  overallLevel: AchievedLevel,
+  results: ResultSet,
+  at: Date,
+): EntityRow {
+  return {
+    entity_ref: entity.entityRef,
+    kind: entity.kind,
+    type: entity.type ?? null,
+    title: entity.title ?? null,
+    owner: entity.owner ?? null,
+    system: entity.system ?? null,
+    lifecycle: entity.lifecycle ?? null,
+    overall_level: overallLevel,
+    results: JSON.stringify(results),
+    evaluated_at: at,
+  };
+}
+
+const COMPARED: Array<keyof EntityRow> = [
+  'kind',
+  'type',
+  'title',
+  'owner',
+  'system',
+  'lifecycle',
+  'overall_level',
+  'results',
+];
+
+function sameEntityRow(a: EntityRow, b: EntityRow) {
+  return COMPARED.every(column => (a[column] ?? null) === (b[column] ?? null));
 }

@@ -41,7 +41,10 @@ export type StoredScorecard = {
   results: StoredResult[];
 };
 
-/** Results and scores: latest per key, and a history row only when a status or score changes. */
+/**
+ * Results and scores: the latest per entity, and history rows holding what a status or score
+ * change replaced (an unchanged evaluation writes nothing but its time).
+ */
 export interface ResultStore {
   saveEvaluations(
     evaluations: EntityEvaluation[],

@@ -121,11 +121,12 @@ export class ReadinessEvaluator {
   private async evaluateBatch(entities: Entity[]) {
     const now = this.deps.now?.() ?? new Date();
     const refs = entities.map(e => stringifyEntityRef(e));
-    const { changed: factsChanged } = await this.deps.facts.recordFacts(
-      await this.collectFacts(entities, now),
-    );
-    const [facts, exemptions] = await Promise.all([
-      this.deps.facts.factsOf(refs),
+    const [{ changed: factsChanged, facts }, exemptions] = await Promise.all([
+      this.deps.facts.syncFacts(
+        refs,
+        this.deps.providers.map(p => p.id),
+        await this.collectFacts(entities, now),
+      ),
       this.deps.exemptions.activeFor(refs, now),
     ]);
 
