@@ -1,0 +1,405 @@
+import { ConflictError } from '@backstage/errors';
+import {
+  ACTIVE_ENVIRONMENT_STATUSES,
+  EnvironmentStatus,
+  UsageRow,
+} from '@internal/plugin-environments-common';
+import { Knex } from 'knex';
+import {
+  CreateOptions,
+  EnvironmentFilter,
+  EnvironmentStore,
+  NewEnvironment,
+  ResourcePatch,
+  Transition,
+} from './EnvironmentStore';
+import { environmentFromRows, EnvironmentRow, ResourceRow } from './rows';
+
+/** Statuses from which the reaper still has something to remove when expired. */
+const EXPIRABLE: EnvironmentStatus[] = ['awaiting-approval', 'ready', 'failed'];
+const UNFINISHED: EnvironmentStatus[] = [
+  'requested',
+  'provisioning',
+  'tearing-down',
+];
+
+export class DatabaseEnvironmentStore implements EnvironmentStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(input: NewEnvironment, options: CreateOptions) {
+    try {
+      return await this.db.transaction(tx => this.createIn(tx, input, options));
+    } catch (error) {
+      // A concurrent create won a unique key (idempotency key or name) between our checks
+      // and our insert: run again, which now sees its committed row and answers accordingly.
+      if (!isUniqueViolation(error)) throw error;
+      return this.db.transaction(tx => this.createIn(tx, input, options));
+    }
+  }
+
+  private async createIn(
+    tx: Knex.Transaction,
+    input: NewEnvironment,
+    { idempotency, quota, now }: CreateOptions,
+  ) {
+    if (quota !== undefined) {
+      // Serialises creates of one team and class, so two of them never both see room left.
+      await tx('environment_quota_locks')
+        .insert({ owner: input.owner, class_name: input.className })
+        .onConflict(['owner', 'class_name'])
+        .ignore();
+      const lock = tx('environment_quota_locks').where({
+        owner: input.owner,
+        class_name: input.className,
+      });
+      if (this.db.client.config.client === 'pg') lock.forUpdate();
+      await lock.first();
+    }
+    if (idempotency) {
+      const previous = await tx('environment_idempotency_keys')
+        .where({ created_by: input.createdBy, key: idempotency.key })
+        .first();
+      if (previous) {
+        if (previous.request_hash !== idempotency.requestHash) {
+          throw new ConflictError(
+            `Idempotency-Key "${idempotency.key}" was already used for a different request (environment ${previous.environment_id})`,
+          );
+        }
+        const environment = await this.getIn(tx, previous.environment_id);
+        if (environment) return { environment, created: false };
+      }
+    }
+    if (quota !== undefined) {
+      const active = await this.countActiveIn(tx, input.owner, input.className);
+      if (active >= quota) {
+        throw new ConflictError(
+          `Quota reached: ${input.owner} has ${active} active "${input.className}" environments and the class quota (quota.activePerTeam) is ${quota}`,
+        );
+      }
+    }
+    const holder = await tx<EnvironmentRow>('environments')
+      .where('active_name', input.name)
+      .first();
+    if (holder) {
+      throw new ConflictError(
+        `name "${input.name}" is in use by environment ${holder.id} (${holder.status})`,
+      );
+    }
+
+    const row: EnvironmentRow = {
+      id: input.id,
+      name: input.name,
+      active_name: input.name,
+      class_name: input.className,
+      owner: input.owner,
+      component: input.component ?? null,
+      template: input.template ?? null,
+      status: input.status,
+      status_message: null,
+      failure: null,
+      created_by: input.createdBy,
+      created_at: now,
+      updated_at: now,
+      expires_at: input.expiresAt,
+      expiry_notified_at: null,
+      approval_decision: null,
+      approval_by: null,
+      approval_at: null,
+      approval_reason: null,
+      lease_owner: null,
+      lease_until: null,
+    };
+    await tx('environments').insert(row);
+    const resources: ResourceRow[] = input.resources.map((r, position) => ({
+      environment_id: input.id,
+      name: r.name,
+      position,
+      type: r.type,
+      status: 'pending',
+      parameters: JSON.stringify(r.parameters),
+      outputs: '{}',
+      secrets_encrypted: null,
+      state_encrypted: null,
+      error: null,
+      updated_at: now,
+    }));
+    await tx('environment_resources').insert(resources);
+    await tx('environment_events').insert({
+      environment_id: input.id,
+      at: now,
+      kind: 'status',
+      status: input.status,
+      resource: null,
+      message:
+        input.status === 'awaiting-approval'
+          ? `Requested by ${input.createdBy}; waiting for the platform team's approval`
+          : `Requested by ${input.createdBy}`,
+    });
+    if (idempotency) {
+      await tx('environment_idempotency_keys').insert({
+        created_by: input.createdBy,
+        key: idempotency.key,
+        request_hash: idempotency.requestHash,
+        environment_id: input.id,
+        created_at: now,
+      });
+    }
+    return { environment: environmentFromRows(row, resources), created: true };
+  }
+
+  get(id: string) {
+    return this.getIn(this.db, id);
+  }
+
+  private async getIn(db: Knex, id: string) {
+    const row = await db<EnvironmentRow>('environments').where({ id }).first();
+    if (!row) return undefined;
+    const resources = await db<ResourceRow>('environment_resources').where({
+      environment_id: id,
+    });
+    return environmentFromRows(row, resources);
+  }
+
+  async list(
+    filter: EnvironmentFilter,
+    page: { limit: number; offset: number },
+  ) {
+    const where = (q: Knex.QueryBuilder) => {
+      if (filter.ids) q.whereIn('id', filter.ids);
+      if (filter.owners) q.whereIn('owner', filter.owners);
+      if (filter.createdBy) q.where('created_by', filter.createdBy);
+      if (filter.classNames) q.whereIn('class_name', filter.classNames);
+      if (filter.statuses) q.whereIn('status', filter.statuses);
+      if (filter.component) q.where('component', filter.component);
+      if (filter.expiringBefore) {
+        q.where('expires_at', '<', filter.expiringBefore);
+      }
+      return q;
+    };
+    const [{ count }] = await where(
+      this.db('environments').count({
+        count: '*',
+      }),
+    );
+    const rows: EnvironmentRow[] = await where(this.db('environments').select())
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'asc')
+      .limit(page.limit)
+      .offset(page.offset);
+    return {
+      items: await this.withResources(rows),
+      totalCount: Number(count),
+    };
+  }
+
+  private async withResources(rows: EnvironmentRow[]) {
+    if (rows.length === 0) return [];
+    const resources = await this.db<ResourceRow>(
+      'environment_resources',
+    ).whereIn(
+      'environment_id',
+      rows.map(r => r.id),
+    );
+    return rows.map(row =>
+      environmentFromRows(
+        row,
+        resources.filter(r => r.environment_id === row.id),
+      ),
+    );
+  }
+
+  async transition(id: string, change: Transition, now: Date) {
+    const updated = await this.db.transaction(async tx => {
+      const count = await tx('environments')
+        .where({ id })
+        .whereIn('status', change.from)
+        .update({
+          status: change.to,
+          updated_at: now,
+          ...(change.statusMessage !== undefined && {
+            status_message: change.statusMessage,
+          }),
+          ...(change.failure !== undefined && { failure: change.failure }),
+          ...(change.approval && {
+            approval_decision: change.approval.decision,
+            approval_by: change.approval.decidedBy,
+            approval_at: new Date(change.approval.decidedAt),
+            approval_reason: change.approval.reason ?? null,
+          }),
+          ...(change.releaseName && { active_name: null }),
+        });
+      if (count === 0) return false;
+      await tx('environment_events').insert({
+        environment_id: id,
+        at: now,
+        kind: 'status',
+        status: change.to,
+        resource: null,
+        message: change.event,
+      });
+      return true;
+    });
+    return updated ? this.get(id) : undefined;
+  }
+
+  async setExpiry(
+    id: string,
+    expiresAt: Date,
+    from: readonly EnvironmentStatus[],
+    now: Date,
+  ) {
+    const count = await this.db('environments')
+      .where({ id })
+      .whereIn('status', from)
+      .update({
+        expires_at: expiresAt,
+        expiry_notified_at: null,
+        updated_at: now,
+      });
+    return count > 0;
+  }
+
+  async updateResource(
+    environmentId: string,
+    name: string,
+    patch: ResourcePatch,
+    now: Date,
+  ) {
+    await this.db('environment_resources')
+      .where({ environment_id: environmentId, name })
+      .update({
+        updated_at: now,
+        ...(patch.status && { status: patch.status }),
+        ...(patch.outputs && { outputs: JSON.stringify(patch.outputs) }),
+        ...(patch.secretsEncrypted !== undefined && {
+          secrets_encrypted: patch.secretsEncrypted,
+        }),
+        ...(patch.stateEncrypted !== undefined && {
+          state_encrypted: patch.stateEncrypted,
+        }),
+        ...(patch.error !== undefined && { error: patch.error }),
+      });
+  }
+
+  async claimLease(id: string, owner: string, until: Date, now: Date) {
+    const count = await this.db('environments')
+      .where({ id })
+      .andWhere(q =>
+        q
+          .whereNull('lease_until')
+          .orWhere('lease_until', '<', now)
+          .orWhere('lease_owner', owner),
+      )
+      .update({ lease_owner: owner, lease_until: until });
+    return count > 0;
+  }
+
+  async releaseLease(id: string, owner: string) {
+    await this.db('environments')
+      .where({ id, lease_owner: owner })
+      .update({ lease_owner: null, lease_until: null });
+  }
+
+  async findUnfinished(now: Date, limit: number) {
+    const rows = await this.db<EnvironmentRow>('environments')
+      .select('id')
+      .whereIn('status', UNFINISHED)
+      .andWhere(q =>
+        q.whereNull('lease_until').orWhere('lease_until', '<', now),
+      )
+      .orderBy('updated_at', 'asc')
+      .limit(limit);
+    return rows.map(r => r.id);
+  }
+
+  async findExpired(now: Date, limit: number) {
+    const rows = await this.db<EnvironmentRow>('environments')
+      .whereIn('status', EXPIRABLE)
+      .andWhere('expires_at', '<=', now)
+      .whereNotNull('active_name')
+      .orderBy('expires_at', 'asc')
+      .limit(limit);
+    return this.withResources(rows);
+  }
+
+  async findExpiringUnnotified(now: Date, before: Date, limit: number) {
+    const rows = await this.db<EnvironmentRow>('environments')
+      .where('status', 'ready')
+      .whereNull('expiry_notified_at')
+      .andWhere('expires_at', '>', now)
+      .andWhere('expires_at', '<=', before)
+      .orderBy('expires_at', 'asc')
+      .limit(limit);
+    return this.withResources(rows);
+  }
+
+  async markExpiryNotified(id: string, now: Date) {
+    const count = await this.db('environments')
+      .where({ id })
+      .whereNull('expiry_notified_at')
+      .update({ expiry_notified_at: now });
+    return count > 0;
+  }
+
+  async countActive(owner: string, className: string) {
+    return this.countActiveIn(this.db, owner, className);
+  }
+
+  private async countActiveIn(db: Knex, owner: string, className: string) {
+    const [{ count }] = await db('environments')
+      .where({ owner, class_name: className })
+      .whereIn('status', ACTIVE_ENVIRONMENT_STATUSES)
+      .count({ count: '*' });
+    return Number(count);
+  }
+
+  async usage() {
+    const byClass = await this.db('environments')
+      .select('class_name as key', 'status')
+      .count({ count: '*' })
+      .groupBy('class_name', 'status');
+    const byTemplate = await this.db('environments')
+      .select('template as key', 'status')
+      .whereNotNull('template')
+      .count({ count: '*' })
+      .groupBy('template', 'status');
+    return {
+      classes: usageRows(byClass as UsageCount[]),
+      templates: usageRows(byTemplate as UsageCount[]),
+    };
+  }
+}
+
+type UsageCount = { key: string; status: string; count: string | number };
+
+function usageRows(rows: UsageCount[]): UsageRow[] {
+  const byKey = new Map<string, UsageRow>();
+  for (const { key, status, count } of rows) {
+    const row = byKey.get(key) ?? {
+      key,
+      total: 0,
+      active: 0,
+      failed: 0,
+      byStatus: {},
+    };
+    const n = Number(count);
+    row.total += n;
+    row.byStatus[status as EnvironmentStatus] = n;
+    if (ACTIVE_ENVIRONMENT_STATUSES.includes(status as EnvironmentStatus)) {
+      row.active += n;
+    }
+    if (status === 'failed') row.failed += n;
+    byKey.set(key, row);
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function isUniqueViolation(error: unknown) {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    /UNIQUE constraint failed|SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)/.test(
+      `${e?.code} ${e?.message}`,
+    )
+  );
+}

@@ -1,0 +1,253 @@
+import { createTestDatabases } from '@internal/testing';
+import { createHarness, request } from '../__testUtils__/harness';
+import { RecordingDriver } from '../__testUtils__/RecordingDriver';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const ana = 'user:default/ana';
+
+async function statusesOf(
+  h: Awaited<ReturnType<typeof createHarness>>,
+  id: string,
+) {
+  return (await h.events.list(id, 0, 1000))
+    .filter(e => e.kind === 'status')
+    .map(e => e.status);
+}
+
+describe('ProvisioningEngine', () => {
+  it('provisions resources in class order to ready, with secrets and state encrypted at rest', async () => {
+    const h = await createHarness(databases);
+    const { environment, created } = await h.service.create(
+      request({ name: 'pr-1', parameters: { db: { size: 20 } } }) as any,
+      ana,
+    );
+    expect(created).toBe(true);
+    expect(environment.status).toBe('requested');
+    await h.engine.idle();
+
+    const ready = await h.service.get(environment.id);
+    expect(ready.status).toBe('ready');
+    expect(ready.resources.map(r => [r.name, r.status])).toEqual([
+      ['config', 'ready'],
+      ['db', 'ready'],
+      ['app', 'ready'],
+    ]);
+    expect(ready.resources[1].parameters).toEqual({ size: 20 });
+    expect(ready.resources[0].outputs).toEqual({ LOG_LEVEL: 'info' });
+    expect(h.driver.calls.map(c => `${c.op}:${c.resource}`)).toEqual([
+      'provision:db',
+      'provision:app',
+    ]);
+    expect([...h.driver.existing].sort()).toEqual(['pr-1/app', 'pr-1/db']);
+    expect(await statusesOf(h, environment.id)).toEqual([
+      'requested',
+      'provisioning',
+      'ready',
+    ]);
+
+    // Secrets and driver state are only stored encrypted, and decrypt to what the driver gave.
+    const rows = await h.knex('environment_resources').where({
+      environment_id: environment.id,
+      name: 'db',
+    });
+    expect(JSON.stringify(rows)).not.toContain('pw-pr-1/db');
+    expect(rows[0].secrets_encrypted).toMatch(/^v1:/);
+    expect(h.box.decrypt(rows[0].secrets_encrypted)).toEqual({
+      password: 'pw-pr-1/db',
+    });
+    expect(h.box.decrypt(rows[0].state_encrypted)).toEqual({
+      made: 'pr-1/db',
+    });
+    const config = ready.resources[0];
+    expect(
+      Object.keys(h.box.decrypt<object>(config.secretsEncrypted!)),
+    ).toEqual(['API_TOKEN']);
+    expect(
+      (await h.events.listAudit({ environmentId: environment.id }, 10)).map(
+        a => a.action,
+      ),
+    ).toEqual(['provisioned', 'create']);
+  });
+
+  it('rolls back what was made when a resource fails, and ends failed with the driver message', async () => {
+    const h = await createHarness(databases);
+    h.driver.failProvision.add('app');
+    const { environment } = await h.service.create(
+      request({ name: 'pr-2' }) as any,
+      ana,
+    );
+    await h.engine.idle();
+
+    const failed = await h.service.get(environment.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.statusMessage).toBe(
+      'Provisioning failed: app (test): app exploded; what was made has been removed',
+    );
+    expect(failed.resources.map(r => [r.name, r.status])).toEqual([
+      ['config', 'torn-down'],
+      ['db', 'torn-down'],
+      ['app', 'torn-down'],
+    ]);
+    expect(failed.resources[2].error).toBe('app exploded');
+    // Made in order, removed in reverse, including the one that failed half-way.
+    expect(h.driver.calls.map(c => `${c.op}:${c.resource}`)).toEqual([
+      'provision:db',
+      'provision:app',
+      'teardown:app',
+      'teardown:db',
+    ]);
+    expect(h.driver.existing.size).toBe(0);
+    expect(await statusesOf(h, environment.id)).toEqual([
+      'requested',
+      'provisioning',
+      'tearing-down',
+      'failed',
+    ]);
+    // The name is free again: nothing of the environment exists.
+    await expect(
+      h.service.create(request({ name: 'pr-2' }) as any, ana),
+    ).resolves.toMatchObject({ created: true });
+  });
+
+  it('fails an environment whose resource type has no driver, and rolls back', async () => {
+    const h = await createHarness(databases, {
+      classes: [
+        {
+          id: 'odd',
+          title: 'Odd',
+          ttl: { defaultHours: 1, maxHours: 2 },
+          resources: [{ name: 'db', type: 'test' }],
+        },
+      ],
+    });
+    const { environment } = await h.service.create(
+      { className: 'odd', owner: 'group:default/a', parameters: {} },
+      ana,
+    );
+    h.drivers.delete('test');
+    await h.engine.idle();
+    expect((await h.service.get(environment.id)).statusMessage).toContain(
+      'no driver registered for resource type "test"',
+    );
+  });
+
+  it('resumes provisioning after a crash from the saved state, without making anything twice', async () => {
+    const h = await createHarness(databases);
+    h.driver.crashAfterCreate.add('db');
+    const { environment } = await h.service.create(
+      request({ name: 'pr-3' }) as any,
+      ana,
+    );
+    // Let the first worker get stuck inside the driver, then "kill" it.
+    await waitFor(() => h.driver.creations.get('pr-3/db') === 1);
+    h.engine.stop();
+    h.driver.crashAfterCreate.clear();
+
+    // Another replica (or the restarted backend) finds it once the dead worker's lease ran out.
+    const other = h.engineFor('worker-2');
+    expect(await other.resumeUnfinished()).toBe(0);
+    h.clock.advance(61_000);
+    expect(await other.resumeUnfinished()).toBe(1);
+
+    const ready = await h.service.get(environment.id);
+    expect(ready.status).toBe('ready');
+    expect(h.driver.creations.get('pr-3/db')).toBe(1);
+    const dbCalls = h.driver.calls.filter(c => c.resource === 'db');
+    expect(dbCalls).toEqual([
+      { op: 'provision', resource: 'db', state: undefined },
+      { op: 'provision', resource: 'db', state: { made: 'pr-3/db' } },
+    ]);
+    const log = (await h.events.list(environment.id, 0, 100)).map(
+      e => e.message,
+    );
+    expect(log).toContain('Provisioning db (test), resuming from saved state');
+  });
+
+  it('starts an environment whose create was recorded but never started (crash right after the request)', async () => {
+    const h = await createHarness(databases);
+    h.engine.stop(); // the request is recorded, the background work never runs
+    const { environment } = await h.service.create(
+      request({ name: 'pr-4' }) as any,
+      ana,
+    );
+    expect((await h.service.get(environment.id)).status).toBe('requested');
+    await h.engineFor('worker-2').resumeUnfinished();
+    expect((await h.service.get(environment.id)).status).toBe('ready');
+  });
+
+  it('resumes a teardown after a crash, leaving nothing behind', async () => {
+    const h = await createHarness(databases);
+    const { environment } = await h.service.create(
+      request({ name: 'pr-5' }) as any,
+      ana,
+    );
+    await h.engine.idle();
+    h.driver.crashInTeardown.add('app');
+    await h.service.teardown(environment.id, ana);
+    await waitFor(() => !h.driver.existing.has('pr-5/app'));
+    h.engine.stop();
+    h.driver.crashInTeardown.clear();
+    expect((await h.service.get(environment.id)).status).toBe('tearing-down');
+
+    h.clock.advance(61_000);
+    await h.engineFor('worker-2').resumeUnfinished();
+    const gone = await h.service.get(environment.id);
+    expect(gone.status).toBe('torn-down');
+    expect(gone.resources.every(r => r.status === 'torn-down')).toBe(true);
+    expect(h.driver.existing.size).toBe(0);
+    // Secrets and state are dropped with the resource.
+    const rows = await h.knex('environment_resources').where({
+      environment_id: environment.id,
+    });
+    expect(rows.map(r => [r.secrets_encrypted, r.state_encrypted])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it('ends failed when a teardown fails, and a second teardown finishes it', async () => {
+    const h = await createHarness(databases);
+    const { environment } = await h.service.create(
+      request({ name: 'pr-6' }) as any,
+      ana,
+    );
+    await h.engine.idle();
+    h.driver.failTeardown.add('db');
+    await h.service.teardown(environment.id, ana, 'done with it');
+    await h.engine.idle();
+    const stuck = await h.service.get(environment.id);
+    expect(stuck.status).toBe('failed');
+    expect(stuck.statusMessage).toBe(
+      'Teardown failed: db (test): db refused to go; tear down again to retry',
+    );
+    expect([...h.driver.existing]).toEqual(['pr-6/db']);
+
+    h.driver.failTeardown.clear();
+    await h.service.teardown(environment.id, ana);
+    await h.engine.idle();
+    expect((await h.service.get(environment.id)).status).toBe('torn-down');
+    expect(h.driver.existing.size).toBe(0);
+  });
+
+  it('keeps a second worker off an environment another worker holds', async () => {
+    const h = await createHarness(databases, { driver: new RecordingDriver() });
+    h.driver.crashBeforeCreate.add('db');
+    await h.service.create(request({ name: 'pr-7' }) as any, ana);
+    await waitFor(() => h.driver.calls.length === 1);
+    // The first worker is alive (its lease is current): nothing to resume.
+    expect(await h.engineFor('worker-2').resumeUnfinished()).toBe(0);
+    expect(h.driver.calls).toHaveLength(1);
+    h.engine.stop();
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000) {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 10));
+  }
+}
