@@ -1,6 +1,8 @@
 // Readiness at scale: 10,000 catalog components evaluated end to end (catalog facts -> checks ->
 // scores -> stored results with history) through POST /api/readiness/evaluate, on SQLite and on
-// PostgreSQL, with the backend's peak RSS; then the overview API's p95 under 20 concurrent clients.
+// PostgreSQL, with the backend's peak RSS; then the overview API's p95 under 20 concurrent clients;
+// then the same entities and equivalent checks through Tech Insights' json-rules-engine checker
+// on the facts Runway stored (bench/techInsights.mjs), and the ratio of the two times.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import {
   waitUntilReady,
 } from '../e2e/portal.mjs';
 import { memoryMiB, percentile } from './measure.mjs';
+import { runTechInsights, databaseClient } from './techInsights.mjs';
 
 const ENTITIES = Number(process.env.RUNWAY_BENCH_ENTITIES ?? 10_000);
 export const title = `readiness (${ENTITIES} components)`;
@@ -106,7 +109,67 @@ async function overviewP95(baseUrl, token) {
   return percentile(latencies, 95);
 }
 
-async function runOn(label, database, dir) {
+/** Rows and a stderr report for the Tech Insights pass, against Runway's evaluation time. */
+function techInsightsRows(label, ti, runwaySeconds) {
+  const { agree, agreeOn, disagree, compared, disagreements } = ti.agreement;
+  const memory = ti.memoryCatalogAgreement;
+  process.stderr.write(
+    [
+      `${label}: Tech Insights ran ${ti.translated} of ${
+        ti.checks
+      } checks for ${ti.entities} entities in ${ti.seconds.toFixed(1)} s (${
+        ti.catalogLookups
+      } catalog lookups for entity filters); fact load ${ti.loadSeconds.toFixed(
+        1,
+      )} s`,
+      ...ti.untranslated.map(u => `  not translated: ${u.id}: ${u.reason}`),
+      `  ${ti.withWarn} translated checks have a warn level, which Tech Insights cannot express: their warn counts as a failure`,
+      `  agreement on pass / fail-or-warn / no result: ${agree} of ${compared} (entity, check) results (${agreeOn.pass} pass, ${agreeOn.fail} fail or warn, ${agreeOn['no result']} no result: missing data or not applicable), ${disagree} disagree`,
+      `  with the catalog in memory: ${ti.memoryCatalogSeconds.toFixed(1)} s, ${
+        memory.agree
+      } of ${memory.compared} agree`,
+      ...[...disagreements].map(([k, n]) => `  disagree ${n}x: ${k}`),
+      ...ti.problems.slice(0, 5).map(p => `  Tech Insights logged ${p}`),
+      '',
+    ].join('\n'),
+  );
+  return [
+    {
+      metric: `${label}: Tech Insights jsonfc, same checks`,
+      value: ti.seconds.toFixed(1),
+      unit: 's',
+      note: `${ti.translated}/${ti.checks} checks translated, ${
+        ti.entities
+      } entities, runChecks 100 at a time; facts from its own ${label} store (loaded in ${ti.loadSeconds.toFixed(
+        1,
+      )} s, not counted), entity filters via the catalog API`,
+    },
+    {
+      metric: `${label}: Runway faster by`,
+      value: (ti.seconds / runwaySeconds).toFixed(1),
+      unit: 'x',
+      note: 'goal 20x; Runway: facts, checks, scores, stored results with history; Tech Insights: checks only, nothing stored',
+    },
+    {
+      metric: `${label}: Tech Insights, catalog in memory`,
+      value: ti.memoryCatalogSeconds.toFixed(1),
+      unit: 's',
+      note: `lower bound: entities for the filters fetched in bulk beforehand (not counted); Runway faster by ${(
+        ti.memoryCatalogSeconds / runwaySeconds
+      ).toFixed(1)}x`,
+    },
+    {
+      metric: `${label}: engines agree`,
+      value: `${agree}/${compared}`,
+      unit: 'results',
+      note: disagree
+        ? `${disagree} disagree (see the log above)`
+        : 'every (entity, translated check): pass, fail or warn, no result',
+    },
+  ];
+}
+
+async function runOn(label, database, dir, stores) {
   const file = catalogFile(dir);
   const configFile = path.join(dir, `bench-${label}.yaml`);
   fs.writeFileSync(
@@ -135,10 +198,11 @@ async function runOn(label, database, dir) {
       ...(database && { backend: { database } }),
     }),
   );
-  const portal = await startPortal({
-    configs: [configFile],
-    sqlite: !database,
-  });
+  // The database is always named here (never startPortal's own SQLite folder) so that the
+  // Tech Insights pass can read the facts Runway stored.
+  const portal = await startPortal({ configs: [configFile], sqlite: false });
+  const runway = databaseClient(stores.runway);
+  let techInsights;
   try {
     await waitUntilReady(portal, 300_000);
     const token = await guestToken(portal.baseUrl);
@@ -160,6 +224,14 @@ async function runOn(label, database, dir) {
       );
     const seconds = (performance.now() - start) / 1000;
     const p95 = await overviewP95(portal.baseUrl, token);
+    const rss = memoryMiB(portal.pid, 'VmHWM');
+    await stores.createTechInsights?.();
+    techInsights = databaseClient(stores.techInsights);
+    const ti = await runTechInsights({
+      runway,
+      techInsights,
+      catalog: { baseUrl: portal.baseUrl, token: CI_TOKEN },
+    });
     return [
       {
         metric: `${label}: evaluate all, first run`,
@@ -169,7 +241,7 @@ async function runOn(label, database, dir) {
       },
       {
         metric: `${label}: backend peak RSS`,
-        value: memoryMiB(portal.pid, 'VmHWM'),
+        value: rss,
         unit: 'MiB',
         note: `${rssBefore} MiB before evaluating (catalog loaded)`,
       },
@@ -179,23 +251,63 @@ async function runOn(label, database, dir) {
         unit: 'ms',
         note: `${OVERVIEW_CLIENTS} clients, ${OVERVIEW_REQUESTS} requests, page of 50`,
       },
+      ...techInsightsRows(label, ti, seconds),
     ];
   } finally {
+    await runway.destroy();
+    await techInsights?.destroy();
     await portal.stop();
   }
 }
 
 export async function run() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-bench-'));
-  const rows = await runOn('SQLite', undefined, dir);
   const connection =
     process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
     'postgresql://postgres@127.0.0.1:5432';
   const prefix = `runway_bench_${process.pid}_`;
+  const sqlite = path.join(dir, 'sqlite');
   try {
-    rows.push(
-      ...(await runOn('PostgreSQL', { client: 'pg', connection, prefix }, dir)),
+    const rows = await runOn(
+      'SQLite',
+      { client: 'better-sqlite3', connection: { directory: sqlite } },
+      dir,
+      {
+        runway: {
+          client: 'better-sqlite3',
+          connection: {
+            filename: path.join(sqlite, 'readiness.sqlite'),
+            options: { readonly: true },
+          },
+        },
+        techInsights: {
+          client: 'better-sqlite3',
+          connection: { filename: path.join(dir, 'tech-insights.sqlite') },
+        },
+      },
     );
+    const techInsightsDb = `${prefix}tech_insights`;
+    rows.push(
+      ...(await runOn('PostgreSQL', { client: 'pg', connection, prefix }, dir, {
+        runway: {
+          client: 'pg',
+          connection: `${connection}/${prefix}readiness`,
+        },
+        techInsights: {
+          client: 'pg',
+          connection: `${connection}/${techInsightsDb}`,
+        },
+        async createTechInsights() {
+          const admin = new pg.Client({
+            connectionString: `${connection}/postgres`,
+          });
+          await admin.connect();
+          await admin.query(`create database "${techInsightsDb}"`);
+          await admin.end();
+        },
+      })),
+    );
+    return rows;
   } finally {
     const admin = new pg.Client({ connectionString: `${connection}/postgres` });
     await admin.connect();
@@ -208,5 +320,4 @@ export async function run() {
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
 }
