@@ -6,6 +6,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$RUNWAY_ROOT"
+# Packages embed their declarations from dist-types/, which only tsc writes.
+yarn tsc
 yarn build:all
 rm -rf dist-workspace && mkdir dist-workspace
 tar -xzf packages/backend/dist/bundle.tar.gz -C dist-workspace
