@@ -11,6 +11,17 @@ import { OverviewFilter, OverviewSort, OverviewStore } from './OverviewStore';
 
 const LEVEL_ORDER = `case overall_level when 'gold' then 3 when 'silver' then 2 when 'bronze' then 1 else 0 end`;
 const ALL_LEVELS: AchievedLevel[] = ['none', ...LEVEL_IDS];
+const OVERVIEW_COLUMNS = [
+  'entity_ref',
+  'title',
+  'kind',
+  'type',
+  'owner',
+  'system',
+  'lifecycle',
+  'overall_level',
+  'evaluated_at',
+].map(c => `e.${c}`);
 
 export class DatabaseOverviewStore implements OverviewStore {
   constructor(private readonly db: Knex) {}
@@ -46,7 +57,8 @@ export class DatabaseOverviewStore implements OverviewStore {
     page: { limit: number; offset: number },
   ) {
     const [{ total }] = await this.filtered(filter).count({ total: '*' });
-    const q = this.filtered(filter).select('e.*');
+    // Not e.*: the results column is large and the overview does not show it.
+    const q = this.filtered(filter).select(OVERVIEW_COLUMNS);
     if (sort.by === 'name') {
       q.orderBy('e.entity_ref', sort.order);
     } else if (sort.by === 'level') {
