@@ -1,0 +1,520 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createTestDatabases } from '@internal/testing';
+import express from 'express';
+import request from 'supertest';
+import { createHarness } from '../__testUtils__/harness';
+import { AuthorizedEnvironmentsService } from '../services/AuthorizedEnvironmentsService';
+import { Membership } from '../services/Membership';
+import { createRouter } from './createRouter';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const ana = mockCredentials.user.header('user:default/ana'); // payments-team
+const ben = mockCredentials.user.header('user:default/ben'); // search-team
+const pat = mockCredentials.user.header('user:default/pat'); // platform-team
+const payments = 'group:default/payments-team';
+const GROUPS: Record<string, string[]> = {
+  'user:default/ana': [payments],
+  'user:default/ben': ['group:default/search-team'],
+  'user:default/pat': ['group:default/platform-team'],
+};
+
+async function setup(options: { deny?: string[] } = {}): Promise<{
+  api: ReturnType<typeof request>;
+  h: Awaited<ReturnType<typeof createHarness>>;
+  rows: () => Promise<unknown>;
+}> {
+  const h = await createHarness(databases);
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result: options.deny?.includes(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(r => ({
+        result: options.deny?.includes(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })) as any,
+  });
+  const membership = {
+    groupsOf: async (user: string) => GROUPS[user] ?? [],
+  } as unknown as Membership;
+  const service = new AuthorizedEnvironmentsService(
+    h.service,
+    permissions,
+    membership,
+    h.box,
+    'group:default/platform-team',
+  );
+  const app = express()
+    .use(
+      createRouter({
+        service,
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        auditor: mockServices.auditor.mock(),
+      }),
+    )
+    .use(mockErrorHandler());
+  // Everything a request could have written: an action that fails must leave it as it was.
+  const rows = async () => ({
+    environments: await h.knex('environments').select(),
+    resources: await h.knex('environment_resources').select(),
+    events: await h.knex('environment_events').select(),
+    audit: await h.knex('environment_audit').select(),
+    keys: await h.knex('environment_idempotency_keys').select(),
+  });
+  return { api: request(app), h, rows };
+}
+
+const create = (patch: Record<string, unknown> = {}) => ({
+  className: 'preview',
+  owner: payments,
+  ...patch,
+});
+
+async function createReady(
+  api: ReturnType<typeof request>,
+  h: Awaited<ReturnType<typeof createHarness>>,
+  name: string,
+) {
+  const res = await api
+    .post('/environments')
+    .set('Authorization', ana)
+    .send(create({ name }));
+  expect(res.status).toBe(202);
+  await h.engine.idle();
+  return res.body.id as string;
+}
+
+describe('createRouter', () => {
+  it('creates (202), provisions in the background, and shows secrets only to owners', async () => {
+    const { api, h } = await setup();
+    const res = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send(
+        create({
+          name: 'pr-1',
+          component: 'component:default/payments-api',
+          parameters: {
+            db: { size: 50 },
+            config: { values: { FEATURE: 'x' } },
+          },
+        }),
+      );
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({
+      name: 'pr-1',
+      status: 'requested',
+      owner: payments,
+      createdBy: 'user:default/ana',
+    });
+    await h.engine.idle();
+
+    const mine = await api
+      .get(`/environments/${res.body.id}`)
+      .set('Authorization', ana);
+    expect(mine.status).toBe(200);
+    expect(mine.body.status).toBe('ready');
+    expect(mine.body.viewer).toEqual({ isOwner: true, isPlatformTeam: false });
+    expect(mine.body.resources[0].outputs).toEqual({
+      LOG_LEVEL: 'info',
+      FEATURE: 'x',
+    });
+    expect(mine.body.resources[1].secrets).toEqual({ password: 'pw-pr-1/db' });
+    expect(JSON.stringify(mine.body)).not.toContain('Encrypted');
+
+    const theirs = await api
+      .get(`/environments/${res.body.id}`)
+      .set('Authorization', ben);
+    expect(theirs.status).toBe(200);
+    expect(JSON.stringify(theirs.body)).not.toContain('pw-pr-1');
+
+    const list = await api
+      .get('/environments?scope=team&status=ready')
+      .set('Authorization', ana);
+    expect(list.body.totalCount).toBe(1);
+    expect(list.body.items[0].resources[1]).toEqual({
+      name: 'db',
+      type: 'test',
+      status: 'ready',
+    });
+    expect(JSON.stringify(list.body)).not.toContain('pw-');
+    const bensTeam = await api
+      .get('/environments?scope=team')
+      .set('Authorization', ben);
+    expect(bensTeam.body.totalCount).toBe(0);
+  });
+
+  it('answers 401 to requests without credentials and writes nothing', async () => {
+    const { api, rows } = await setup();
+    const before = await rows();
+    expect((await api.get('/environments')).status).toBe(401);
+    expect((await api.post('/environments').send(create())).status).toBe(401);
+    expect((await api.get('/classes')).status).toBe(401);
+    expect(await rows()).toEqual(before);
+  });
+
+  it.each([
+    [{ name: 'Not_A_Label' }, 'name'],
+    [{ name: 'x'.repeat(41) }, 'name'],
+    [{ className: 'nope' }, 'className: unknown environment class "nope"'],
+    [{ owner: 'payments' }, 'owner'],
+    [{ component: 'group:default/x' }, 'component'],
+    [{ ttlHours: 100 }, 'ttlHours: class "preview" allows at most 72 hours'],
+    [{ ttlHours: -1 }, 'ttlHours'],
+    [{ extra: 1 }, 'extra'],
+    [
+      { parameters: { cache: {} } },
+      'parameters.cache: class "preview" has no resource "cache"',
+    ],
+    [
+      { parameters: { app: { size: 1 } } },
+      'parameters.app.size: may not be set',
+    ],
+    [{ parameters: { db: { size: 900 } } }, 'parameters.db.size'],
+    [{ parameters: { db: { size: 'big' } } }, 'parameters.db.size'],
+  ])('answers 400 naming the field for %j', async (patch, message) => {
+    const { api, rows } = await setup();
+    const before = await rows();
+    const res = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send(create(patch));
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('answers 400 to malformed JSON, bad queries and a bad idempotency key', async () => {
+    const { api } = await setup();
+    const json = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .set('Content-Type', 'application/json')
+      .send('{"className": ');
+    expect(json.status).toBe(400);
+    const query = await api
+      .get('/environments?status=bogus')
+      .set('Authorization', ana);
+    expect(query.status).toBe(400);
+    expect(query.body.error.message).toContain('status');
+    const after = await api
+      .get('/environments/x/events?after=-1')
+      .set('Authorization', ana);
+    expect(after.status).toBe(400);
+    const key = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .set('Idempotency-Key', 'has spaces')
+      .send(create());
+    expect(key.status).toBe(400);
+    expect(key.body.error.message).toContain('Idempotency-Key');
+  });
+
+  it('answers 403 when the policy denies or the caller is not in the owning group, and writes nothing', async () => {
+    const denied = await setup({ deny: ['environments.environment.create'] });
+    const before = await denied.rows();
+    const res = await denied.api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send(create());
+    expect(res.status).toBe(403);
+    expect(await denied.rows()).toEqual(before);
+
+    const { api, rows } = await setup();
+    const empty = await rows();
+    const stranger = await api
+      .post('/environments')
+      .set('Authorization', ben)
+      .send(create());
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.message).toContain(
+      'user:default/ben is not a member of group:default/payments-team',
+    );
+    expect(await rows()).toEqual(empty);
+  });
+
+  it('lets only owners and the platform team extend or tear down', async () => {
+    const { api, h, rows } = await setup();
+    const id = await createReady(api, h, 'pr-2');
+    const before = await rows();
+    for (const path of ['extend', 'teardown']) {
+      const res = await api
+        .post(`/environments/${id}/${path}`)
+        .set('Authorization', ben)
+        .send(path === 'extend' ? { hours: 1 } : {});
+      expect(res.status).toBe(403);
+    }
+    expect(await rows()).toEqual(before);
+
+    const byPlatform = await api
+      .post(`/environments/${id}/extend`)
+      .set('Authorization', pat)
+      .send({ hours: 2 });
+    expect(byPlatform.status).toBe(200);
+    const teardown = await api
+      .post(`/environments/${id}/teardown`)
+      .set('Authorization', ana)
+      .send({ reason: 'merged' });
+    expect(teardown.status).toBe(202);
+    expect(teardown.body.status).toBe('tearing-down');
+    await h.engine.idle();
+    const gone = await api.get(`/environments/${id}`).set('Authorization', ana);
+    expect(gone.body.status).toBe('torn-down');
+    expect(h.driver.existing.size).toBe(0);
+    const again = await api
+      .post(`/environments/${id}/teardown`)
+      .set('Authorization', ana)
+      .send({});
+    expect(again.status).toBe(409);
+  });
+
+  it('answers 404 for an unknown environment or class', async () => {
+    const { api } = await setup();
+    for (const [method, path] of [
+      ['get', '/environments/nope'],
+      ['get', '/environments/nope/events'],
+      ['get', '/environments/nope/audit'],
+      ['post', '/environments/nope/extend'],
+      ['post', '/environments/nope/teardown'],
+      ['get', '/classes/nope'],
+    ] as const) {
+      const res = await api[method](path)
+        .set('Authorization', pat)
+        .send(method === 'post' && path.endsWith('extend') ? { hours: 1 } : {});
+      expect([path, res.status]).toEqual([path, 404]);
+    }
+  });
+
+  it('answers 409 over quota, naming the quota and the count, and writes nothing', async () => {
+    const { api, h, rows } = await setup();
+    for (const name of ['q1', 'q2', 'q3']) await createReady(api, h, name);
+    const before = await rows();
+    const res = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send(create({ name: 'q4' }));
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe(
+      'Quota reached: group:default/payments-team has 3 active "preview" environments and the class quota (quota.activePerTeam) is 3',
+    );
+    expect(await rows()).toEqual(before);
+  });
+
+  it('answers 409 when an extension passes the class maximum, naming the limit', async () => {
+    const { api, h, rows } = await setup();
+    const id = await createReady(api, h, 'pr-3');
+    const ok = await api
+      .post(`/environments/${id}/extend`)
+      .set('Authorization', ana)
+      .send({ hours: 48 });
+    expect(ok.status).toBe(200);
+    expect(ok.body.expiresAt).toBe(
+      new Date(h.clock.time.getTime() + 72 * 3600_000).toISOString(),
+    );
+    const before = await rows();
+    const over = await api
+      .post(`/environments/${id}/extend`)
+      .set('Authorization', ana)
+      .send({ hours: 1 });
+    expect(over.status).toBe(409);
+    expect(over.body.error.message).toContain(
+      'past the class "preview" maximum of 72 hours from creation (ttl.maxHours)',
+    );
+    expect(await rows()).toEqual(before);
+    const bad = await api
+      .post(`/environments/${id}/extend`)
+      .set('Authorization', ana)
+      .send({ hours: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('hours');
+  });
+
+  it('returns the same environment for a retried Idempotency-Key (200), and 409 for another body', async () => {
+    const { api, h } = await setup();
+    const first = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .set('Idempotency-Key', 'pr-77-attempt')
+      .send(create({ name: 'pr-77' }));
+    expect(first.status).toBe(202);
+    const retry = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .set('Idempotency-Key', 'pr-77-attempt')
+      .send(create({ name: 'pr-77' }));
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const other = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .set('Idempotency-Key', 'pr-77-attempt')
+      .send(create({ name: 'pr-78' }));
+    expect(other.status).toBe(409);
+    await h.engine.idle();
+    expect(await h.knex('environments').select('id')).toHaveLength(1);
+    // Without a key, a second create of the same name is a conflict on the name.
+    const sameName = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send(create({ name: 'pr-77' }));
+    expect(sameName.status).toBe(409);
+    expect(sameName.body.error.message).toContain('name "pr-77" is in use');
+  });
+
+  it('sends classes requiring approval to the platform team, who approve or reject with a reason', async () => {
+    const { api, h, rows } = await setup();
+    const requested = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send({ className: 'sandbox', owner: payments, name: 'sb-1' });
+    expect(requested.status).toBe(202);
+    expect(requested.body.status).toBe('awaiting-approval');
+    await h.engine.idle();
+    expect(h.driver.calls).toEqual([]);
+    const id = requested.body.id;
+
+    const before = await rows();
+    const byOwner = await api
+      .post(`/environments/${id}/approve`)
+      .set('Authorization', ana)
+      .send({});
+    expect(byOwner.status).toBe(403);
+    expect(byOwner.body.error.message).toContain(
+      'only members of group:default/platform-team may approve',
+    );
+    const noReason = await api
+      .post(`/environments/${id}/reject`)
+      .set('Authorization', pat)
+      .send({});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toContain('reason');
+    expect(await rows()).toEqual(before);
+
+    const approved = await api
+      .post(`/environments/${id}/approve`)
+      .set('Authorization', pat)
+      .send({ reason: 'ok for the load test' });
+    expect(approved.status).toBe(202);
+    await h.engine.idle();
+    const ready = await api
+      .get(`/environments/${id}`)
+      .set('Authorization', ana);
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      approval: { decision: 'approved', decidedBy: 'user:default/pat' },
+    });
+    const twice = await api
+      .post(`/environments/${id}/approve`)
+      .set('Authorization', pat)
+      .send({});
+    expect(twice.status).toBe(409);
+
+    const second = await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send({ className: 'sandbox', owner: payments, name: 'sb-2' });
+    const rejected = await api
+      .post(`/environments/${second.body.id}/reject`)
+      .set('Authorization', pat)
+      .send({ reason: 'use a preview environment' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      statusMessage: 'Rejected by user:default/pat: use a preview environment',
+    });
+  });
+
+  it('follows the log with ?after=, and keeps the audit per environment and per team', async () => {
+    const { api, h } = await setup();
+    const id = await createReady(api, h, 'pr-4');
+    const all = await api
+      .get(`/environments/${id}/events`)
+      .set('Authorization', ana);
+    expect(all.status).toBe(200);
+    expect(all.body.status).toBe('ready');
+    const messages = all.body.events.map((e: any) => e.message);
+    expect(messages[0]).toBe('Requested by user:default/ana');
+    expect(messages).toContain('Provisioning db (test)');
+    expect(messages[messages.length - 1]).toBe('Ready');
+    const lastId = all.body.events[all.body.events.length - 1].id;
+    await api
+      .post(`/environments/${id}/extend`)
+      .set('Authorization', ana)
+      .send({ hours: 1 });
+    const next = await api
+      .get(`/environments/${id}/events?after=${lastId}`)
+      .set('Authorization', ana);
+    expect(next.body.events).toEqual([
+      expect.objectContaining({
+        kind: 'log',
+        message: expect.stringContaining('Extended by 1 hours'),
+      }),
+    ]);
+
+    const audit = await api
+      .get(`/environments/${id}/audit`)
+      .set('Authorization', ana);
+    expect(audit.body.records.map((r: any) => [r.action, r.actor])).toEqual([
+      ['extend', 'user:default/ana'],
+      ['provisioned', 'runway:environments'],
+      ['create', 'user:default/ana'],
+    ]);
+    const team = await api
+      .get(`/audit?owner=${payments}`)
+      .set('Authorization', ana);
+    expect(team.body.records).toHaveLength(3);
+    const notTheirs = await api
+      .get(`/audit?owner=${payments}`)
+      .set('Authorization', ben);
+    expect(notTheirs.status).toBe(403);
+    const missing = await api.get('/audit').set('Authorization', ana);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain('owner');
+  });
+
+  it('reports classes with their problems and drivers, and usage per class', async () => {
+    const { api, h } = await setup();
+    await createReady(api, h, 'pr-5');
+    h.driver.failProvision.add('db');
+    await api
+      .post('/environments')
+      .set('Authorization', ana)
+      .send(create({ name: 'pr-6' }));
+    await h.engine.idle();
+    const classes = await api.get('/classes').set('Authorization', ben);
+    expect(classes.status).toBe(200);
+    expect(classes.body.classes.map((c: any) => c.id)).toEqual([
+      'preview',
+      'sandbox',
+    ]);
+    expect(classes.body.problems).toEqual([]);
+    expect(classes.body.drivers.map((d: any) => d.type)).toEqual([
+      'config',
+      'test',
+    ]);
+    const usage = await api.get('/usage').set('Authorization', ben);
+    expect(usage.body.classes).toEqual([
+      {
+        key: 'preview',
+        total: 2,
+        active: 1,
+        failed: 1,
+        byStatus: { ready: 1, failed: 1 },
+      },
+    ]);
+  });
+});

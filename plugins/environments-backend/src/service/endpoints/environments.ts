@@ -1,0 +1,49 @@
+import {
+  createEnvironmentRequestSchema,
+  listEnvironmentsQuerySchema,
+} from '@internal/plugin-environments-common';
+import { Router } from 'express';
+import { audited, callerOf, EndpointDeps } from '../endpointDeps';
+import { idempotencyKeyOf, parseInput } from '../validation';
+
+/** List, read and request environments. */
+export function environmentEndpoints(
+  router: Router,
+  { service, httpAuth, auditor }: EndpointDeps,
+) {
+  router.get('/environments', async (req, res) => {
+    const credentials = await callerOf(httpAuth, req);
+    const filter = parseInput(listEnvironmentsQuerySchema, req.query, 'query');
+    res.json(await service.list(filter, credentials));
+  });
+
+  router.get('/environments/:id', async (req, res) => {
+    const credentials = await callerOf(httpAuth, req);
+    res.json(await service.get(req.params.id, credentials));
+  });
+
+  /** 202 with the record (provisioning continues in the background); 200 for a replay. */
+  router.post('/environments', async (req, res) => {
+    const credentials = await callerOf(httpAuth, req);
+    const body = parseInput(
+      createEnvironmentRequestSchema,
+      req.body,
+      'request',
+    );
+    const key = idempotencyKeyOf(req.headers['idempotency-key']);
+    const { environment, created } = await audited(
+      auditor,
+      req,
+      'environment-create',
+      {
+        className: body.className,
+        owner: body.owner,
+        ...(body.name && { name: body.name }),
+        ...(key && { idempotencyKey: key }),
+      },
+      () => service.create(body, credentials, key),
+    );
+    if (!created) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(created ? 202 : 200).json(environment);
+  });
+}
