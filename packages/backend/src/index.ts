@@ -26,6 +26,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// runway:environment:create / :extend / :teardown, calling /api/environments as the user.
+backend.add(import('@internal/plugin-scaffolder-backend-module-environments'));
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
@@ -46,6 +48,9 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Runway: readiness scorecards for the six platform capabilities.
 backend.add(import('@internal/plugin-readiness-backend'));
+// Runway: self-service environments (classes, provisioning lifecycle, expiry, quotas, approvals).
+// Resource drivers beyond `config` come from environments-backend-module-<driver> packages.
+backend.add(import('@internal/plugin-environments-backend'));
 
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -16,6 +16,7 @@ const production = {
     },
   },
   runway: { signIn: { providers: ['oidc'] } },
+  environments: { encryptionKey: 'k'.repeat(44) },
   auth: {
     environment: 'production',
     session: { secret: 'session-secret' },
@@ -58,6 +59,9 @@ describe('findSettingProblems', () => {
         },
       },
       runway: { signIn: { providers: ['guest'] } },
+      environments: {
+        encryptionKey: 'runway-local-development-key-do-not-use-in-production',
+      },
     });
     expect(findSettingProblems(config)).toEqual([]);
   });
@@ -75,6 +79,7 @@ describe('findSettingProblems', () => {
     ['auth.providers.oidc.production.clientSecret', 'is missing'],
     ['auth.session.secret', 'is missing'],
     ['app.baseUrl', 'is missing'],
+    ['environments.encryptionKey', 'is missing (set ENVIRONMENTS_ENCRYPTION_KEY)'],
   ])('names %s when it is missing', (key, problem) => {
     expect(findSettingProblems(withChange(key, undefined))).toEqual([
       { key, problem },
@@ -115,6 +120,31 @@ describe('findSettingProblems', () => {
       {
         key: 'backend.baseUrl',
         problem: 'must be an http(s) URL, got "runway.example"',
+      },
+    ]);
+  });
+
+  it('rejects a short encryption key, and the development key in production', () => {
+    expect(
+      findSettingProblems(withChange('environments.encryptionKey', 'short')),
+    ).toEqual([
+      {
+        key: 'environments.encryptionKey',
+        problem: 'must be at least 32 characters, got 5',
+      },
+    ]);
+    expect(
+      findSettingProblems(
+        withChange(
+          'environments.encryptionKey',
+          'runway-local-development-key-do-not-use-in-production',
+        ),
+      ),
+    ).toEqual([
+      {
+        key: 'environments.encryptionKey',
+        problem:
+          "is app-config.yaml's development key; set ENVIRONMENTS_ENCRYPTION_KEY",
       },
     ]);
   });

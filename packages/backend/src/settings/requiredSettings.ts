@@ -62,7 +62,48 @@ export function findSettingProblems(config: Config): SettingProblem[] {
     requireText(read(`${base}.clientSecret`), `${base}.clientSecret`, problems);
     requireText(read('auth.session.secret'), 'auth.session.secret', problems);
   }
+  requireEncryptionKey(config, read, problems);
   return problems;
+}
+
+/** Marks the development key in app-config.yaml, which production must never use. */
+const DEVELOPMENT_KEY_MARKER = 'do-not-use-in-production';
+const MIN_ENCRYPTION_KEY_LENGTH = 32;
+
+/**
+ * The environments plugin encrypts secrets with `environments.encryptionKey`. An unset
+ * ENVIRONMENTS_ENCRYPTION_KEY leaves app-config.yaml's development key in place, so production
+ * refuses that key instead of silently using it.
+ */
+function requireEncryptionKey(
+  config: Config,
+  read: (key: string) => unknown,
+  problems: SettingProblem[],
+) {
+  const key = 'environments.encryptionKey';
+  const value = read(key);
+  if (value === undefined || String(value).trim() === '') {
+    problems.push({
+      key,
+      problem: 'is missing (set ENVIRONMENTS_ENCRYPTION_KEY)',
+    });
+  } else if (String(value).length < MIN_ENCRYPTION_KEY_LENGTH) {
+    problems.push({
+      key,
+      problem: `must be at least ${MIN_ENCRYPTION_KEY_LENGTH} characters, got ${
+        String(value).length
+      }`,
+    });
+  } else if (
+    config.getOptionalString('auth.environment') === 'production' &&
+    String(value).includes(DEVELOPMENT_KEY_MARKER)
+  ) {
+    problems.push({
+      key,
+      problem:
+        "is app-config.yaml's development key; set ENVIRONMENTS_ENCRYPTION_KEY",
+    });
+  }
 }
 
 /** One line per problem, for the start-up error. */

@@ -1,0 +1,1 @@
+export { scaffolderModuleEnvironments as default } from './module';
