@@ -39,6 +39,19 @@ describe.each(databases.eachSupportedId())(
       await expect(store.create(input, day(30))).resolves.toBeDefined();
     });
 
+    it('lets only one of several concurrent requests exempt a check', async () => {
+      const store = await setup();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 5 }, () => store.create(input, day(1))),
+      );
+      expect(outcomes.filter(o => o.status === 'fulfilled')).toHaveLength(1);
+      for (const o of outcomes.filter(x => x.status === 'rejected'))
+        expect((o as PromiseRejectedResult).reason).toBeInstanceOf(
+          ConflictError,
+        );
+      expect(await store.listForEntity(ref)).toHaveLength(1);
+    });
+
     it('stops applying when revoked, and keeps the record', async () => {
       const store = await setup();
       const created = await store.create(input, day(1));

@@ -26,6 +26,13 @@ export class DatabaseExemptionStore implements ExemptionStore {
     now: Date,
   ): Promise<Exemption> {
     return this.db.transaction(async tx => {
+      // Two concurrent requests must not both find no active exemption and both insert one:
+      // SQLite runs one write transaction at a time; Postgres needs a lock per key.
+      if (tx.client.dialect === 'postgresql') {
+        await tx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+          `readiness-exemption:${input.entityRef}:${input.checkId}`,
+        ]);
+      }
       const active = await this.active(tx, [input.entityRef], now)
         .where('check_id', input.checkId)
         .first();
