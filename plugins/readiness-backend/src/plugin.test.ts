@@ -172,6 +172,44 @@ describe('readiness plugin at /api/readiness', () => {
     ]);
   });
 
+  it('does not count a CI fact older than its declared age limit', async () => {
+    const api = await startReadiness();
+    const observedAt = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    const push = await api
+      .post('/api/readiness/facts')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        facts: [
+          {
+            entityRef: 'component:default/payments-api',
+            name: 'ci.test.flakyRate',
+            value: 0.01,
+            observedAt,
+          },
+        ],
+      });
+    expect(push.status).toBe(202);
+    const card = await api.get(scorecardUrl).set('Authorization', user);
+    expect(
+      checkOf(card.body, 'test-feedback', 'test-feedback.flaky-rate-low'),
+    ).toEqual(
+      expect.objectContaining({
+        status: 'missing-data',
+        detail: `ci.test.flakyRate was last reported ${observedAt.slice(
+          0,
+          10,
+        )}, more than 30 days ago`,
+      }),
+    );
+    // A fresh push counts again.
+    await pushFlakyRate(api, 0.01);
+    const fresh = await api.get(scorecardUrl).set('Authorization', user);
+    expect(
+      checkOf(fresh.body, 'test-feedback', 'test-feedback.flaky-rate-low')
+        .status,
+    ).toBe('pass');
+  });
+
   it('rejects bad facts with a 400 or 404 naming the field, and stores none of the batch', async () => {
     const api = await startReadiness();
     const push = (facts: unknown) =>

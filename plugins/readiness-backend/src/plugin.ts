@@ -100,6 +100,7 @@ export const readinessPlugin = createBackendPlugin({
           auth: deps.auth,
           logger,
           providers: allProviders,
+          declarations: declared,
           checks,
           facts,
           results,

@@ -65,6 +65,9 @@ export const CATALOG_FACTS: readonly FactDeclaration[] = [
 ];
 
 /** Facts CI pipelines push through POST /api/readiness/facts. */
+/** A CI measurement older than this no longer says how the service is doing today. */
+const CI_FACT_MAX_AGE_DAYS = 30;
+
 export const PUSHED_FACTS: readonly FactDeclaration[] = [
   {
     name: 'ci.test.durationP50Seconds',
@@ -73,6 +76,7 @@ export const PUSHED_FACTS: readonly FactDeclaration[] = [
     unit: 's',
     description: 'median duration of the test stage',
     source: 'ci',
+    maxAgeDays: CI_FACT_MAX_AGE_DAYS,
   },
   {
     name: 'ci.test.durationP90Seconds',
@@ -81,6 +85,7 @@ export const PUSHED_FACTS: readonly FactDeclaration[] = [
     unit: 's',
     description: '90th percentile duration of the test stage',
     source: 'ci',
+    maxAgeDays: CI_FACT_MAX_AGE_DAYS,
   },
   {
     name: 'ci.test.flakyRate',
@@ -90,6 +95,7 @@ export const PUSHED_FACTS: readonly FactDeclaration[] = [
     description:
       'share of test runs that failed and then passed on retry, 0..1',
     source: 'ci',
+    maxAgeDays: CI_FACT_MAX_AGE_DAYS,
   },
   {
     name: 'ci.test.coveragePercent',
@@ -99,6 +105,7 @@ export const PUSHED_FACTS: readonly FactDeclaration[] = [
     unit: '%',
     description: 'line coverage',
     source: 'ci',
+    maxAgeDays: CI_FACT_MAX_AGE_DAYS,
   },
   {
     name: 'ci.staticAnalysis.status',
@@ -106,6 +113,7 @@ export const PUSHED_FACTS: readonly FactDeclaration[] = [
     enum: ['passed', 'warning', 'failed'],
     description: 'quality gate of the last analysis on the default branch',
     source: 'ci',
+    maxAgeDays: CI_FACT_MAX_AGE_DAYS,
   },
   {
     name: 'ci.review.turnaroundHoursP50',
@@ -114,6 +122,7 @@ export const PUSHED_FACTS: readonly FactDeclaration[] = [
     unit: 'h',
     description: 'median time from review request to first review',
     source: 'ci',
+    maxAgeDays: CI_FACT_MAX_AGE_DAYS,
   },
 ];
 

@@ -14,6 +14,11 @@ export type FactDeclaration = {
   min?: number;
   max?: number;
   enum?: readonly string[];
+  /**
+   * How long an observation counts: an older value is treated as missing (checks reading it
+   * show missing-data, saying when it was last reported). Unset: a value never goes stale.
+   */
+  maxAgeDays?: number;
 };
 
 /** A fact about one entity, as stored: the latest value and when it was observed. */

@@ -108,11 +108,12 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
       observe(1, () => true),
     );
     expect(first.changed).toBe(2400);
+    const day1 = '2026-11-01T00:00:00.000Z';
     expect(first.facts.get(refs[0])).toEqual(
       new Map<string, unknown>([
-        ['ci.test.coveragePercent', 84],
-        ['catalog.oncall.configured', true],
-        ['catalog.deployPath', ['dev', 'prod']],
+        ['ci.test.coveragePercent', { value: 84, observedAt: day1 }],
+        ['catalog.oncall.configured', { value: true, observedAt: day1 }],
+        ['catalog.deployPath', { value: ['dev', 'prod'], observedAt: day1 }],
       ]),
     );
 
@@ -123,7 +124,9 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
     );
     expect(again.changed).toBe(1); // s7 no longer has a deploy path
     expect(again.facts.get(refs[7])).toEqual(
-      new Map([['catalog.oncall.configured', true]]),
+      new Map([
+        ['catalog.oncall.configured', { value: true, observedAt: day1 }],
+      ]),
     );
     // An unchanged value keeps the time it was first observed.
     expect(
@@ -139,9 +142,9 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
       observe(3, i => i !== 3),
     );
     expect(third.changed).toBe(1);
-    expect(third.facts.get(refs[3])?.get('catalog.oncall.configured')).toBe(
-      false,
-    );
+    expect(
+      third.facts.get(refs[3])?.get('catalog.oncall.configured')?.value,
+    ).toBe(false);
     const history = await knex('readiness_fact_history').orderBy('id');
     expect(
       history.map(h => [h.entity_ref, h.name, JSON.parse(h.value)]),

@@ -1,9 +1,9 @@
 import { Fact, FactValue } from '@internal/plugin-readiness-common';
 import { Knex } from 'knex';
 import { chunks } from './chunks';
-import { FactsByEntity, FactStore } from './FactStore';
+import { FactsByEntity, FactStore, ObservedValue } from './FactStore';
 
-type StoredFact = { value: FactValue; observedAt: string };
+type StoredFact = ObservedValue;
 type FactSet = Record<string, StoredFact>;
 type SetRow = { entity_ref: string; source: string; facts: string };
 type HistoryRow = {
@@ -233,10 +233,7 @@ function currentFacts(
         if (!seen || fact.observedAt > seen.observedAt) latest.set(name, fact);
       }
     }
-    out.set(
-      entityRef,
-      new Map([...latest].map(([name, fact]) => [name, fact.value])),
-    );
+    out.set(entityRef, latest);
   }
   return out;
 }

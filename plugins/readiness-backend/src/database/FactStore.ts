@@ -1,7 +1,10 @@
 import { Fact, FactValue } from '@internal/plugin-readiness-common';
 
+/** A fact's current value and when it was observed (ISO 8601). */
+export type ObservedValue = { value: FactValue; observedAt: string };
+
 /** Every current fact of some entities, by entity ref then fact name. */
-export type FactsByEntity = Map<string, Map<string, FactValue>>;
+export type FactsByEntity = Map<string, Map<string, ObservedValue>>;
 
 /**
  * Facts of entities: the latest value of each fact per source, and history rows holding the

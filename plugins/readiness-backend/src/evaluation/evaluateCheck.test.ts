@@ -51,4 +51,18 @@ describe('evaluateCheck', () => {
     const broken = { ...check, rule: { fact: 'ci.test.flakyRate' } } as any;
     expect(evaluateCheck(broken, service, facts(0.01)).status).toBe('error');
   });
+
+  it('says when a fact it lacks was last reported, if it is only too old', () => {
+    const stale = new Map([
+      [
+        'ci.test.flakyRate',
+        { observedAt: '2026-09-01T06:00:00.000Z', maxAgeDays: 30 },
+      ],
+    ]);
+    expect(evaluateCheck(check, service, facts(), stale)).toEqual({
+      status: 'missing-data',
+      detail:
+        'ci.test.flakyRate was last reported 2026-09-01, more than 30 days ago',
+    });
+  });
 });

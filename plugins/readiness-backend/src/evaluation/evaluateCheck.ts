@@ -9,21 +9,25 @@ export type CheckSubject = { kind: string; type?: string; lifecycle?: string };
 
 export type CheckOutcome = { status: CheckStatus; detail: string };
 
+/** Facts left out of `facts` because they are too old: when each was last observed, and the limit. */
+export type StaleFacts = ReadonlyMap<
+  string,
+  { observedAt: string; maxAgeDays: number }
+>;
+
 /** Evaluates one check for one entity. Always yields a status: nothing is skipped silently. */
 export function evaluateCheck(
   check: CheckDefinition,
   subject: CheckSubject,
   facts: FactLookup,
+  stale: StaleFacts = new Map(),
 ): CheckOutcome {
   const scope = outOfScope(check, subject);
   if (scope) return { status: 'not-applicable', detail: scope };
   try {
     const result = evaluateRule(check.rule, facts);
     if (result.kind === 'missing') {
-      return {
-        status: 'missing-data',
-        detail: `no value yet for ${unique(result.facts).join(', ')}`,
-      };
+      return { status: 'missing-data', detail: missingDetail(result, stale) };
     }
     if (result.kind === 'holds') {
       return { status: 'pass', detail: result.reasons.join('; ') };
@@ -59,6 +63,20 @@ function outOfScope(check: CheckDefinition, subject: CheckSubject) {
   );
 }
 
-function unique(values: string[]) {
-  return [...new Set(values)];
+function missingDetail(result: { facts: string[] }, stale: StaleFacts) {
+  const names = [...new Set(result.facts)];
+  const absent = names.filter(name => !stale.has(name));
+  const parts = names.flatMap(name => {
+    const old = stale.get(name);
+    return old
+      ? [
+          `${name} was last reported ${old.observedAt.slice(
+            0,
+            10,
+          )}, more than ${old.maxAgeDays} days ago`,
+        ]
+      : [];
+  });
+  if (absent.length > 0) parts.unshift(`no value yet for ${absent.join(', ')}`);
+  return parts.join('; ');
 }

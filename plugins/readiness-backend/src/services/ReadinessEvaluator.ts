@@ -6,11 +6,12 @@ import {
   CheckDefinition,
   Fact,
   FactDeclaration,
+  FactValue,
   factValueProblem,
 } from '@internal/plugin-readiness-common';
 import { FactProvider } from '@internal/plugin-readiness-node';
 import { ExemptionStore } from '../database/ExemptionStore';
-import { FactStore } from '../database/FactStore';
+import { FactStore, ObservedValue } from '../database/FactStore';
 import { EntityEvaluation, ResultStore } from '../database/ResultStore';
 import { evaluateCheck } from '../evaluation/evaluateCheck';
 import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
@@ -18,6 +19,7 @@ import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
 /** The kinds that get a scorecard. */
 export const EVALUATED_KINDS = ['Component', 'API', 'Resource', 'System'];
 const BATCH = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type EvaluationSummary = {
   entities: number;
@@ -33,6 +35,7 @@ export type EvaluationSummary = {
 export class ReadinessEvaluator {
   private readonly calculator: ScorecardCalculator;
   private readonly declared: Map<string, ReadonlyMap<string, FactDeclaration>>;
+  private readonly maxAgeDays: ReadonlyMap<string, number>;
 
   constructor(
     private readonly deps: {
@@ -40,6 +43,8 @@ export class ReadinessEvaluator {
       auth: AuthService;
       logger: LoggerService;
       providers: readonly FactProvider[];
+      /** Every declared fact (providers' and pushed), for how long each value counts. */
+      declarations?: readonly FactDeclaration[];
       checks: readonly CheckDefinition[];
       facts: FactStore;
       results: ResultStore;
@@ -48,6 +53,11 @@ export class ReadinessEvaluator {
     },
   ) {
     this.calculator = new ScorecardCalculator(deps.checks);
+    this.maxAgeDays = new Map(
+      (deps.declarations ?? []).flatMap(d =>
+        d.maxAgeDays === undefined ? [] : [[d.name, d.maxAgeDays]],
+      ),
+    );
     this.declared = new Map(
       deps.providers.map(p => [
         p.id,
@@ -139,10 +149,10 @@ export class ReadinessEvaluator {
         lifecycle: optionalString(spec.lifecycle),
       };
       const exempted = new Set((exemptions.get(ref) ?? []).map(e => e.checkId));
-      const entityFacts = facts.get(ref) ?? new Map();
+      const { current, stale } = this.freshFacts(facts.get(ref), now);
       const results = this.deps.checks.map(check => ({
         checkId: check.id,
-        ...evaluateCheck(check, subject, entityFacts),
+        ...evaluateCheck(check, subject, current, stale),
       }));
       const scores = this.calculator.capabilityScores(
         new Map(
@@ -169,6 +179,25 @@ export class ReadinessEvaluator {
     });
     const saved = await this.deps.results.saveEvaluations(evaluations, now);
     return { factsChanged, ...saved };
+  }
+
+  /** Splits an entity's facts into those that still count and those too old to. */
+  private freshFacts(
+    observed: Map<string, ObservedValue> | undefined,
+    now: Date,
+  ) {
+    const current = new Map<string, FactValue>();
+    const stale = new Map<string, { observedAt: string; maxAgeDays: number }>();
+    for (const [name, { value, observedAt }] of observed ?? []) {
+      const maxAgeDays = this.maxAgeDays.get(name);
+      const ageDays = (now.getTime() - Date.parse(observedAt)) / DAY_MS;
+      if (maxAgeDays !== undefined && ageDays > maxAgeDays) {
+        stale.set(name, { observedAt, maxAgeDays });
+      } else {
+        current.set(name, value);
+      }
+    }
+    return { current, stale };
   }
 
   /** Collects every provider's facts, keeping only values that fit their declarations. */

@@ -89,7 +89,11 @@ export class ReadinessService {
    */
   async importExampleFacts(request: PushFactsRequest) {
     this.validatePushedFacts(request);
-    return this.recordPushed(request, 'example');
+    // Stamped as observed now, so the example organisation never goes stale.
+    return this.recordPushed(
+      { facts: request.facts.map(({ observedAt: _, ...fact }) => fact) },
+      'example',
+    );
   }
 
   private recordPushed(request: PushFactsRequest, source: string) {
