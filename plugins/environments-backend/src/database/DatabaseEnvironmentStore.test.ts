@@ -105,6 +105,33 @@ describe.each(databases.eachSupportedId())(
       expect(rows).toHaveLength(1);
     });
 
+    it('gives exactly one environment per key when many creates and their retries race', async () => {
+      const { store, knex } = await setup();
+      const attempts = Array.from({ length: 60 }, (_, i) => {
+        const n = i % 20; // 20 requests, each sent 3 times
+        return store.create(
+          newEnvironment(`race-${i}`, {
+            name: `race-${n}`,
+            owner: `group:default/team-${n % 4}`,
+          }),
+          { idempotency: { key: `key-${n}`, requestHash: `h-${n}` }, now: t0 },
+        );
+      });
+      const results = await Promise.all(attempts);
+      expect(results.filter(r => r.created)).toHaveLength(20);
+      const idsByKey = new Map<string, Set<string>>();
+      results.forEach((r, i) => {
+        const key = `key-${i % 20}`;
+        idsByKey.set(
+          key,
+          (idsByKey.get(key) ?? new Set()).add(r.environment.id),
+        );
+      });
+      expect([...idsByKey.values()].every(ids => ids.size === 1)).toBe(true);
+      expect(await knex('environments').select('id')).toHaveLength(20);
+      expect(await knex('environment_resources').select()).toHaveLength(40);
+    });
+
     it('refuses a create over quota, naming the quota and the count, and writes nothing', async () => {
       const { store, knex } = await setup();
       await store.create(newEnvironment('q1'), { quota: 2, now: t0 });

@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { JsonObject } from '@backstage/types';
 import {
   DriverContext,
   ResourceDriver,
@@ -13,6 +12,7 @@ import {
 } from '../database/EnvironmentStore';
 import { EventStore, NewEvent } from '../database/EventStore';
 import { SecretBox } from '../lib/SecretBox';
+import { createDriverContext } from './driverContext';
 
 /** The actor of steps the engine takes by itself (rollback, reaper). */
 export const ENGINE_ACTOR = 'runway:environments';
@@ -321,41 +321,16 @@ export class ProvisioningEngine {
     environment: StoredEnvironment,
     resource: StoredResource,
   ): DriverContext {
-    const { box, store, logger } = this.options;
-    return {
-      environment: {
-        id: environment.id,
-        name: environment.name,
-        className: environment.className,
-        owner: environment.owner,
-        ...(environment.component && { component: environment.component }),
-        expiresAt: environment.expiresAt,
-        config: plainConfig(environment),
-      },
-      resourceName: resource.name,
-      parameters: resource.parameters as JsonObject,
-      state: resource.stateEncrypted
-        ? box.decrypt<JsonObject>(resource.stateEncrypted)
-        : undefined,
-      saveState: async state => {
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          { stateEncrypted: box.encrypt(state) },
-          this.now(),
-        );
-      },
+    return createDriverContext(environment, resource, {
+      ...this.options,
+      now: this.now,
       log: message =>
         this.log(environment.id, {
           kind: 'log',
           resource: resource.name,
           message,
         }).then(() => undefined),
-      logger: logger.child({
-        environment: environment.name,
-        resource: resource.name,
-      }),
-    };
+    });
   }
 
   private async transition(environment: StoredEnvironment, change: Transition) {
@@ -401,23 +376,6 @@ export class ProvisioningEngine {
       this.now(),
     );
   }
-}
-
-/** The environment's plain config values (from its `config` resources), for every driver. */
-export function plainConfig(environment: {
-  resources: Array<{ type: string; parameters: Record<string, unknown> }>;
-}): Record<string, string> {
-  const config: Record<string, string> = {};
-  for (const resource of environment.resources) {
-    if (resource.type !== 'config') continue;
-    const values = resource.parameters.values;
-    if (values && typeof values === 'object') {
-      for (const [key, value] of Object.entries(values)) {
-        if (typeof value === 'string') config[key] = value;
-      }
-    }
-  }
-  return config;
 }
 
 function messageOf(error: unknown): string {
