@@ -6,6 +6,8 @@ ENV := source scripts/env.sh &&
 
 ## start: the portal on http://localhost:3000 (backend :7007), SQLite under data/, guest sign-in
 start: install
+	@# The local stand-in for the GitOps repository environments commit their manifests to.
+	@test -d data/gitops/.git || git init -q -b main data/gitops
 	$(ENV) yarn start
 
 ## test: type check, lint, every unit and integration test (store tests on SQLite and PostgreSQL)

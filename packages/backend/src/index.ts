@@ -51,6 +51,10 @@ backend.add(import('@internal/plugin-readiness-backend'));
 // Runway: self-service environments (classes, provisioning lifecycle, expiry, quotas, approvals).
 // Resource drivers beyond `config` come from environments-backend-module-<driver> packages.
 backend.add(import('@internal/plugin-environments-backend'));
+// A database and login role per environment on a configured PostgreSQL server.
+backend.add(import('@internal/plugin-environments-backend-module-postgres'));
+// The environment's Kubernetes manifests committed to a GitOps repository under envs/<name>/.
+backend.add(import('@internal/plugin-environments-backend-module-gitops'));
 
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
