@@ -4,6 +4,7 @@ import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 import readinessPlugin from '@internal/plugin-readiness';
+import environmentsPlugin from '@internal/plugin-environments';
 
 // Other plugins are discovered from this package's dependencies (app.packages: all).
 export default createApp({
@@ -13,5 +14,6 @@ export default createApp({
     homeModule,
     signInModule,
     readinessPlugin,
+    environmentsPlugin,
   ],
 });

@@ -1,0 +1,1 @@
+export { EnvironmentsListPage } from './EnvironmentsListPage';

@@ -1,0 +1,3 @@
+export { environmentsPlugin as default } from './plugin';
+export { environmentsApiRef } from './api/environmentsApiRef';
+export type { EnvironmentsApi } from './api/environmentsApiRef';
