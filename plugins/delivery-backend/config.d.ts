@@ -1,0 +1,89 @@
+export interface Config {
+  delivery?: {
+    /** The group whose members may deploy inside a freeze window (with a reason). */
+    platformTeam?: string;
+    /**
+     * Environments Runway deploys to, with their tier (freeze windows and the production gate
+     * apply per tier) and driver. Default: dev, staging and prod through the webhook driver.
+     */
+    environments?: Array<{
+      name: string;
+      tier: 'production' | 'staging' | 'development';
+      /** Deploy driver id. Default `webhook`. */
+      driver?: string;
+    }>;
+    /** Signing secrets of incoming webhooks (HMAC-SHA256, X-Hub-Signature-256). */
+    webhooks?: {
+      /**
+       * Used by every source that has no secret of its own.
+       * @visibility secret
+       */
+      secret?: string;
+      github?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      junit?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      incidents?: {
+        /** @visibility secret */
+        secret: string;
+      };
+    };
+    drivers?: {
+      /** The webhook deploy driver: POSTs each deploy, signed, to a CI/CD endpoint. */
+      webhook?: {
+        url: string;
+        /**
+         * Signs requests to the endpoint and verifies its status callbacks.
+         * @visibility secret
+         */
+        secret: string;
+        timeoutSeconds?: number;
+      };
+    };
+    /**
+     * Recurring freeze windows: in `timeZone`, on `days` (mon..sun), from `start` to `end`
+     * (HH:MM; an end before the start runs past midnight). Or a one-off `from`/`until` (ISO).
+     */
+    freezeWindows?: Array<{
+      name: string;
+      tiers: Array<'production' | 'staging' | 'development'>;
+      timeZone?: string;
+      days?: string[];
+      start?: string;
+      end?: string;
+      from?: string;
+      until?: string;
+    }>;
+    gates?: {
+      /** Production deploys need an approval when the service's readiness is below this level. */
+      readiness?: {
+        minimumLevel: 'bronze' | 'silver' | 'gold';
+        /** When readiness cannot be read: `require-approval` (default) or `allow`. */
+        onUnavailable?: 'require-approval' | 'allow';
+      };
+    };
+    dora?: {
+      /** Tier bounds; default: the 2024 DORA report's clusters. */
+      tiers?: {
+        reportYear: number;
+        elite: DoraTierBounds;
+        high: DoraTierBounds;
+        medium: DoraTierBounds;
+      };
+    };
+    /** Minutes between looks for queued deploys a stopped backend left behind. Default 1. */
+    resumeIntervalMinutes?: number;
+  };
+}
+
+interface DoraTierBounds {
+  deploymentsPerDay: number;
+  leadTimeHours: number;
+  changeFailureRate: number;
+  timeToRestoreHours: number;
+  reworkRate?: number;
+}

@@ -1,0 +1,105 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DatabaseIngestStore } from '../database/DatabaseIngestStore';
+import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
+import { applyDatabaseMigrations } from '../database/migrations';
+import { IngestService } from '../services/IngestService';
+import { MetricsService } from '../services/MetricsService';
+import { ServiceCatalog } from '../services/ServiceCatalog';
+import { readSettings } from '../services/settings';
+
+export const team = (name: string, members: string[] = []): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'team', children: [] },
+  relations: members.map(m => ({
+    type: 'hasMember',
+    targetRef: `user:default/${m}`,
+  })),
+});
+
+export const user = (name: string, groups: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { memberOf: groups },
+  relations: groups.map(g => ({
+    type: 'memberOf',
+    targetRef: `group:default/${g}`,
+  })),
+});
+
+export const component = (
+  name: string,
+  owner: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations },
+  spec: { type: 'service', lifecycle: 'production', owner },
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+});
+
+/** The example organisation of the delivery tests. */
+export const ENTITIES: Entity[] = [
+  team('payments-team', ['ana']),
+  team('platform-team', ['pat']),
+  user('ana', ['payments-team']),
+  user('pat', ['platform-team']),
+  user('ben', []),
+  component('payments-api', 'payments-team', {
+    'github.com/project-slug': 'skyline/payments-api',
+    'runway.dev/deploy-path': 'dev,staging,prod',
+  }),
+  component('search-api', 'platform-team'),
+];
+
+export const SECRET = 'test-webhook-secret-0123456789';
+
+export const CONFIG = {
+  delivery: {
+    platformTeam: 'group:default/platform-team',
+    webhooks: { secret: SECRET },
+    environments: [
+      { name: 'dev', tier: 'development', driver: 'recording' },
+      { name: 'staging', tier: 'staging', driver: 'recording' },
+      { name: 'prod', tier: 'production', driver: 'recording' },
+    ],
+    freezeWindows: [
+      {
+        name: 'friday-afternoon',
+        tiers: ['production'],
+        timeZone: 'Europe/Berlin',
+        days: ['fri'],
+        start: '15:00',
+        end: '23:59',
+      },
+    ],
+  },
+};
+
+/** Stores and services over a real database, with the catalog from ENTITIES. */
+export async function createHarness(databases: TestDatabases, id: string) {
+  const knex = await databases.init(id as any);
+  await applyDatabaseMigrations(knex);
+  const config = mockServices.rootConfig({ data: CONFIG });
+  const settings = readSettings(config);
+  const catalog = new ServiceCatalog(
+    catalogServiceMock({ entities: ENTITIES }),
+    mockServices.auth(),
+  );
+  const ingest = new IngestService(
+    new DatabaseIngestStore(knex),
+    catalog,
+    settings,
+  );
+  const metrics = new MetricsService(
+    new DatabaseMetricsStore(knex),
+    catalog,
+    settings.tiers,
+  );
+  return { knex, settings, catalog, ingest, metrics };
+}

@@ -1,0 +1,175 @@
+import { createTestDatabases } from '@internal/testing';
+import { applyDatabaseMigrations } from './migrations';
+import { DatabaseIngestStore } from './DatabaseIngestStore';
+import { DeploymentInput, IngestItem } from './IngestStore';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const svc = 'component:default/payments-api';
+const at = (iso: string) => new Date(iso);
+const now = at('2026-12-01T12:00:00Z');
+
+const deployment = (patch: Partial<DeploymentInput> = {}): IngestItem => ({
+  kind: 'deployment',
+  value: {
+    id: 'd1',
+    serviceRef: svc,
+    environment: 'prod',
+    production: true,
+    version: '1.2.0',
+    status: 'succeeded',
+    changeType: 'planned',
+    selfService: true,
+    pullRequests: [],
+    finishedAt: at('2026-11-30T10:00:00Z'),
+    ...patch,
+  },
+});
+
+describe.each(databases.eachSupportedId())('DatabaseIngestStore on %s', id => {
+  async function setup() {
+    const knex = await databases.init(id);
+    await applyDatabaseMigrations(knex);
+    return { knex, store: new DatabaseIngestStore(knex) };
+  }
+
+  it('stores a replayed delivery id once, and a batch repeat of it once', async () => {
+    const { knex, store } = await setup();
+    const items: IngestItem[] = [
+      { ...deployment(), deliveryId: 'x-1' },
+      { ...deployment({ id: 'd2' }), deliveryId: 'x-1' },
+    ];
+    expect(await store.ingest(items, 'api', now)).toEqual({
+      accepted: 1,
+      duplicates: 1,
+    });
+    expect(await store.ingest(items, 'api', now)).toEqual({
+      accepted: 0,
+      duplicates: 2,
+    });
+    expect(
+      (await knex('delivery_deployments').select('id')).map(r => r.id),
+    ).toEqual(['d1']);
+    expect(
+      (await knex('delivery_received').select('delivery_id')).map(
+        r => r.delivery_id,
+      ),
+    ).toEqual(['x-1']);
+  });
+
+  it('takes the lead time from the linked pull request and never moves a deployment back', async () => {
+    const { knex, store } = await setup();
+    await store.ingest(
+      [
+        {
+          kind: 'pull_request',
+          value: {
+            repository: 'Skyline/Payments-API',
+            number: 7,
+            serviceRef: svc,
+            openedAt: at('2026-11-29T10:00:00Z'),
+            firstCommitAt: at('2026-11-29T08:00:00Z'),
+            mergedAt: at('2026-11-29T20:00:00Z'),
+            additions: 10,
+            deletions: 5,
+            mergeCommitSha: 'abc',
+          },
+        },
+        deployment({
+          status: 'running',
+          finishedAt: undefined,
+          startedAt: at('2026-11-30T09:00:00Z'),
+          pullRequests: [{ repository: 'skyline/payments-api', number: 7 }],
+        }),
+      ],
+      'api',
+      now,
+    );
+    await store.ingest([deployment()], 'api', now);
+    // A late "running" event does not undo the success.
+    await store.ingest(
+      [deployment({ status: 'running', finishedAt: undefined })],
+      'api',
+      now,
+    );
+    const [row] = await knex('delivery_deployments');
+    expect(row.status).toBe('succeeded');
+    // First commit 08:00 on the 29th to 10:00 on the 30th: 26 hours.
+    expect(Number(row.lead_time_seconds)).toBe(26 * 3600);
+
+    // A promotion of the same version elsewhere, with no PR link, inherits the change start.
+    await store.ingest(
+      [deployment({ id: 'd9', environment: 'prod-eu', finishedAt: at('2026-11-30T12:00:00Z') })],
+      'api',
+      now,
+    );
+    const promoted = await knex('delivery_deployments').where({ id: 'd9' }).first();
+    expect(Number(promoted.lead_time_seconds)).toBe(28 * 3600);
+  });
+
+  it('records a PR review in either order and marks deployments that caused incidents', async () => {
+    const { knex, store } = await setup();
+    await store.ingest(
+      [
+        {
+          kind: 'review',
+          value: {
+            repository: 'skyline/payments-api',
+            number: 8,
+            reviewId: 'r1',
+            state: 'approved',
+            submittedAt: at('2026-11-29T12:00:00Z'),
+          },
+        },
+        {
+          kind: 'incident',
+          value: {
+            id: 'inc-1',
+            serviceRef: svc,
+            status: 'opened',
+            openedAt: at('2026-11-30T11:00:00Z'),
+            causedByDeploymentId: 'd1',
+          },
+        },
+      ],
+      'api',
+      now,
+    );
+    await store.ingest(
+      [
+        {
+          kind: 'pull_request',
+          value: {
+            repository: 'skyline/payments-api',
+            number: 8,
+            serviceRef: svc,
+            openedAt: at('2026-11-29T10:00:00Z'),
+          },
+        },
+        deployment(),
+        {
+          kind: 'incident',
+          value: {
+            id: 'inc-1',
+            serviceRef: svc,
+            status: 'resolved',
+            openedAt: at('2026-11-30T11:00:00Z'),
+            resolvedAt: at('2026-11-30T11:30:00Z'),
+          },
+        },
+      ],
+      'api',
+      now,
+    );
+    const pr = await knex('delivery_pull_requests').first();
+    expect(new Date(pr.first_approval_at).getTime()).toBe(
+      at('2026-11-29T12:00:00Z').getTime(),
+    );
+    const [dep] = await knex('delivery_deployments');
+    expect(Boolean(dep.caused_incident)).toBe(true);
+    const [incident] = await knex('delivery_incidents');
+    expect(Number(incident.restore_seconds)).toBe(1800);
+    expect(incident.caused_by_deployment_id).toBe('d1');
+  });
+});

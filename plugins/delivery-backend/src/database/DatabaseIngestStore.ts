@@ -1,0 +1,487 @@
+import { Knex } from 'knex';
+import { bucketOf } from '../lib/percentiles';
+import { toDate } from '../lib/time';
+import { chunks } from './chunks';
+import {
+  DeploymentInput,
+  IncidentInput,
+  IngestItem,
+  IngestStore,
+  prKey,
+  PullRequestInput,
+  ReviewInput,
+  TestRunInput,
+} from './IngestStore';
+import { statusRank } from './statuses';
+
+type Row = Record<string, any>;
+type ValueOf<K extends IngestItem['kind']> = Extract<
+  IngestItem,
+  { kind: K }
+>['value'];
+
+/** Ingestion into the delivery tables, idempotent on delivery ids and natural keys. */
+export class DatabaseIngestStore implements IngestStore {
+  constructor(private readonly db: Knex) {}
+
+  async ingest(items: IngestItem[], source: string, now: Date) {
+    return this.db.transaction(async tx => {
+      const fresh = await this.newItems(tx, items, source, now);
+      const of = <K extends IngestItem['kind']>(kind: K): ValueOf<K>[] =>
+        fresh
+          .filter(i => i.kind === kind)
+          .map(i => i.value as ValueOf<K>);
+      await this.upsertPullRequests(tx, of('pull_request'));
+      await this.insertReviews(tx, of('review'));
+      await this.refreshReviewTimes(tx, [
+        ...of('pull_request').map(p => prKey(p.repository, p.number)),
+        ...of('review').map(r => prKey(r.repository, r.number)),
+      ]);
+      await this.insertTestRuns(tx, of('test_run'));
+      const incidents = of('incident');
+      await this.upsertDeployments(tx, of('deployment'), now);
+      await this.upsertIncidents(tx, incidents, now);
+      return {
+        accepted: fresh.length,
+        duplicates: items.length - fresh.length,
+      };
+    });
+  }
+
+  /** Drops items whose delivery id was stored before (or repeats within the batch). */
+  private async newItems(
+    tx: Knex.Transaction,
+    items: IngestItem[],
+    source: string,
+    now: Date,
+  ): Promise<IngestItem[]> {
+    const ids = [
+      ...new Set(items.flatMap(i => (i.deliveryId ? [i.deliveryId] : []))),
+    ];
+    const seen = new Set<string>();
+    for (const batch of chunks(ids, 1000)) {
+      const rows = await tx('delivery_received')
+        .select('delivery_id')
+        .whereIn('delivery_id', batch);
+      for (const row of rows) seen.add(row.delivery_id);
+    }
+    const fresh: IngestItem[] = [];
+    const rows: Row[] = [];
+    for (const item of items) {
+      if (item.deliveryId) {
+        if (seen.has(item.deliveryId)) continue;
+        seen.add(item.deliveryId);
+        rows.push({
+          delivery_id: item.deliveryId,
+          source,
+          received_at: now,
+        });
+      }
+      fresh.push(item);
+    }
+    for (const batch of chunks(rows, 1000)) {
+      await tx('delivery_received')
+        .insert(batch)
+        .onConflict('delivery_id')
+        .ignore();
+    }
+    return fresh;
+  }
+
+  private async upsertPullRequests(
+    tx: Knex.Transaction,
+    prs: PullRequestInput[],
+  ) {
+    // The last event of a PR in a batch wins; absent fields keep what is stored.
+    const byKey = new Map<string, Row>();
+    for (const pr of prs) {
+      const key = prKey(pr.repository, pr.number);
+      const row: Row = {
+        pr_key: key,
+        repository: pr.repository.toLocaleLowerCase('en-US'),
+        number: pr.number,
+        service_ref: pr.serviceRef,
+        title: pr.title ?? null,
+        author: pr.author ?? null,
+        opened_at: pr.openedAt,
+        first_commit_at: pr.firstCommitAt ?? null,
+        merged_at: pr.mergedAt ?? null,
+        closed_at: pr.closedAt ?? null,
+        additions: pr.additions ?? null,
+        deletions: pr.deletions ?? null,
+        changed_files: pr.changedFiles ?? null,
+        merge_commit_sha: pr.mergeCommitSha ?? null,
+      };
+      const before = byKey.get(key);
+      byKey.set(
+        key,
+        before
+          ? Object.fromEntries(
+              Object.entries(row).map(([k, v]) => [k, v ?? before[k]]),
+            )
+          : row,
+      );
+    }
+    const keep = (column: string) =>
+      tx.raw(`coalesce(excluded.??, delivery_pull_requests.??)`, [
+        column,
+        column,
+      ]);
+    for (const batch of chunks([...byKey.values()], 500)) {
+      await tx('delivery_pull_requests')
+        .insert(batch)
+        .onConflict('pr_key')
+        .merge({
+          service_ref: tx.raw('excluded.service_ref'),
+          opened_at: tx.raw('excluded.opened_at'),
+          ...Object.fromEntries(
+            [
+              'title',
+              'author',
+              'first_commit_at',
+              'merged_at',
+              'closed_at',
+              'additions',
+              'deletions',
+              'changed_files',
+              'merge_commit_sha',
+            ].map(c => [c, keep(c)]),
+          ),
+        });
+    }
+  }
+
+  private async insertReviews(tx: Knex.Transaction, reviews: ReviewInput[]) {
+    const rows = reviews.map(r => ({
+      pr_key: prKey(r.repository, r.number),
+      review_id: r.reviewId,
+      reviewer: r.reviewer ?? null,
+      state: r.state,
+      submitted_at: r.submittedAt,
+    }));
+    for (const batch of chunks(rows, 1000)) {
+      await tx('delivery_reviews')
+        .insert(batch)
+        .onConflict(['pr_key', 'review_id'])
+        .ignore();
+    }
+  }
+
+  /** A PR's first review and first approval, from its stored reviews (in either arrival order). */
+  private async refreshReviewTimes(tx: Knex.Transaction, keys: string[]) {
+    for (const batch of chunks([...new Set(keys)], 1000)) {
+      const firstOf = (approvedOnly: boolean) =>
+        tx('delivery_reviews as r')
+          .min('r.submitted_at')
+          .whereRaw('r.pr_key = delivery_pull_requests.pr_key')
+          .modify(q => {
+            if (approvedOnly) q.where('r.state', 'approved');
+            else q.whereNot('r.state', 'dismissed');
+          });
+      await tx('delivery_pull_requests')
+        .whereIn('pr_key', batch)
+        .update({
+          first_review_at: firstOf(false),
+          first_approval_at: firstOf(true),
+        });
+    }
+  }
+
+  private async insertTestRuns(tx: Knex.Transaction, runs: TestRunInput[]) {
+    const rows = runs.map(r => ({
+      service_ref: r.serviceRef,
+      run_id: r.runId,
+      source: r.source,
+      started_at: r.startedAt ?? null,
+      finished_at: r.finishedAt,
+      duration_seconds: r.durationSeconds,
+      tests: r.tests,
+      failures: r.failures,
+      skipped: r.skipped,
+      flaky_tests: r.flakyTests,
+    }));
+    for (const batch of chunks(rows, 1000)) {
+      await tx('delivery_test_runs')
+        .insert(batch)
+        .onConflict(['service_ref', 'run_id'])
+        .ignore();
+    }
+    const cases = runs.flatMap(r =>
+      (r.cases ?? []).map(c => ({
+        service_ref: r.serviceRef,
+        run_id: r.runId,
+        suite: c.suite,
+        name: c.name,
+        outcome: c.outcome,
+        attempts: c.attempts,
+        duration_seconds: c.durationSeconds,
+        message: c.message?.slice(0, 4000) ?? null,
+      })),
+    );
+    for (const batch of chunks(cases, 1000)) {
+      await tx('delivery_test_cases')
+        .insert(batch)
+        .onConflict(['service_ref', 'run_id', 'suite', 'name'])
+        .ignore();
+    }
+  }
+
+  private async upsertDeployments(
+    tx: Knex.Transaction,
+    deployments: DeploymentInput[],
+    now: Date,
+  ) {
+    if (deployments.length === 0) return;
+    // Status updates of one deployment within a batch: the furthest status wins.
+    const byId = new Map<string, DeploymentInput>();
+    for (const d of deployments) {
+      const before = byId.get(d.id);
+      if (!before || statusRank(d.status) >= statusRank(before.status))
+        byId.set(d.id, before ? mergeDeployment(before, d) : d);
+    }
+    const ids = [...byId.keys()];
+    const existing = new Map<string, Row>();
+    const incidentLinked = new Set<string>();
+    for (const batch of chunks(ids, 1000)) {
+      for (const row of await tx('delivery_deployments').whereIn('id', batch))
+        existing.set(row.id, row);
+      const causes = await tx('delivery_incidents')
+        .distinct('caused_by_deployment_id')
+        .whereIn('caused_by_deployment_id', batch);
+      for (const c of causes) incidentLinked.add(c.caused_by_deployment_id);
+    }
+    const changes = await this.changeTimes(tx, [...byId.values()]);
+
+    const rows: Row[] = [];
+    for (const d of byId.values()) {
+      const old = existing.get(d.id);
+      if (old && old.status_rank > statusRank(d.status)) continue;
+      const change = changes.get(d.id);
+      const started = earliest(
+        d.firstCommitAt,
+        toDate(old?.change_started_at),
+        change?.startedAt,
+      );
+      const terminal = ['succeeded', 'failed', 'rolled-back'].includes(
+        d.status,
+      );
+      // Only a finished deployment has an end: the metrics count rows with one.
+      const finishedAt = terminal
+        ? d.finishedAt ?? toDate(old?.finished_at) ?? now
+        : null;
+      const live = d.status === 'succeeded' || d.status === 'rolled-back';
+      const leadTime =
+        d.production && live && finishedAt && started
+          ? (finishedAt.getTime() - started.getTime()) / 1000
+          : undefined;
+      rows.push({
+        id: d.id,
+        service_ref: d.serviceRef,
+        environment: d.environment,
+        is_production: d.production,
+        version: d.version,
+        status: d.status,
+        status_rank: statusRank(d.status),
+        change_type: d.changeType,
+        source: old?.source ?? 'external',
+        triggered_by: d.triggeredBy ?? old?.triggered_by ?? null,
+        self_service: d.selfService,
+        commit_sha: d.commitSha ?? old?.commit_sha ?? null,
+        change_started_at: started ?? null,
+        change_merged_at:
+          change?.mergedAt ?? toDate(old?.change_merged_at) ?? null,
+        requested_at:
+          toDate(old?.requested_at) ??
+          d.queuedAt ??
+          d.startedAt ??
+          finishedAt ??
+          now,
+        queued_at: d.queuedAt ?? toDate(old?.queued_at) ?? null,
+        started_at: d.startedAt ?? toDate(old?.started_at) ?? null,
+        finished_at: finishedAt,
+        lead_time_seconds:
+          leadTime !== undefined && leadTime >= 0 ? leadTime : null,
+        lead_time_bucket:
+          leadTime !== undefined && leadTime >= 0 ? bucketOf(leadTime) : null,
+        caused_incident:
+          Boolean(old?.caused_incident) || incidentLinked.has(d.id),
+      });
+    }
+    for (const batch of chunks(rows, 400)) {
+      await tx('delivery_deployments')
+        .insert(batch)
+        .onConflict('id')
+        .merge()
+        .whereRaw('delivery_deployments.status_rank <= excluded.status_rank');
+    }
+  }
+
+  /**
+   * When each deployment's change started and was merged: the earliest first commit or opening of
+   * the pull requests it ships (linked, or merged as its commit), else what an earlier deployment
+   * of the same service and version knew (a promotion ships the same change).
+   */
+  private async changeTimes(
+    tx: Knex.Transaction,
+    deployments: DeploymentInput[],
+  ): Promise<Map<string, { startedAt?: Date; mergedAt?: Date }>> {
+    const keys = [
+      ...new Set(
+        deployments.flatMap(d =>
+          d.pullRequests.map(p => prKey(p.repository, p.number)),
+        ),
+      ),
+    ];
+    const shas = [
+      ...new Set(deployments.flatMap(d => (d.commitSha ? [d.commitSha] : []))),
+    ];
+    const prs: Row[] = [];
+    for (const batch of chunks(keys, 1000))
+      prs.push(...(await tx('delivery_pull_requests').whereIn('pr_key', batch)));
+    for (const batch of chunks(shas, 1000))
+      prs.push(
+        ...(await tx('delivery_pull_requests').whereIn(
+          'merge_commit_sha',
+          batch,
+        )),
+      );
+    const byKey = new Map(prs.map(p => [p.pr_key, p]));
+    const bySha = new Map<string, Row[]>();
+    for (const p of prs) {
+      if (p.merge_commit_sha)
+        bySha.set(p.merge_commit_sha, [
+          ...(bySha.get(p.merge_commit_sha) ?? []),
+          p,
+        ]);
+    }
+
+    const out = new Map<string, { startedAt?: Date; mergedAt?: Date }>();
+    const unresolved: DeploymentInput[] = [];
+    for (const d of deployments) {
+      const linked = [
+        ...d.pullRequests.flatMap(p => {
+          const row = byKey.get(prKey(p.repository, p.number));
+          return row ? [row] : [];
+        }),
+        ...(d.commitSha ? bySha.get(d.commitSha) ?? [] : []),
+      ];
+      const startedAt = earliest(
+        ...linked.flatMap(p => [
+          toDate(p.opened_at),
+          toDate(p.first_commit_at),
+        ]),
+      );
+      const mergedAt = latest(...linked.map(p => toDate(p.merged_at)));
+      out.set(d.id, { startedAt, mergedAt });
+      if (!startedAt && !d.firstCommitAt) unresolved.push(d);
+    }
+
+    if (unresolved.length > 0) {
+      const earlier: Row[] = await tx('delivery_deployments')
+        .select('service_ref', 'version')
+        .min({ started: 'change_started_at', merged: 'change_merged_at' })
+        .whereIn('service_ref', [...new Set(unresolved.map(d => d.serviceRef))])
+        .whereIn('version', [...new Set(unresolved.map(d => d.version))])
+        .whereNotNull('change_started_at')
+        .groupBy('service_ref', 'version');
+      const known = new Map(
+        earlier.map(r => [`${r.service_ref}\u0000${r.version}`, r]),
+      );
+      for (const d of unresolved) {
+        const row = known.get(`${d.serviceRef}\u0000${d.version}`);
+        if (row)
+          out.set(d.id, {
+            startedAt: toDate(row.started),
+            mergedAt: toDate(row.merged),
+          });
+      }
+    }
+    return out;
+  }
+
+  private async upsertIncidents(
+    tx: Knex.Transaction,
+    incidents: IncidentInput[],
+    now: Date,
+  ) {
+    if (incidents.length === 0) return;
+    const byId = new Map<string, IncidentInput>();
+    for (const i of incidents) {
+      const before = byId.get(i.id);
+      byId.set(
+        i.id,
+        before
+          ? {
+              ...before,
+              ...stripUndefined(i),
+              status: i.status === 'resolved' ? 'resolved' : before.status,
+            }
+          : i,
+      );
+    }
+    const existing = new Map<string, Row>();
+    for (const batch of chunks([...byId.keys()], 1000)) {
+      for (const row of await tx('delivery_incidents').whereIn('id', batch))
+        existing.set(row.id, row);
+    }
+    const rows = [...byId.values()].map(i => {
+      const old = existing.get(i.id);
+      const openedAt = earliest(i.openedAt, toDate(old?.opened_at))!;
+      const resolvedAt =
+        i.resolvedAt ??
+        toDate(old?.resolved_at) ??
+        (i.status === 'resolved' ? now : undefined);
+      return {
+        id: i.id,
+        service_ref: i.serviceRef,
+        title: i.title ?? old?.title ?? null,
+        opened_at: openedAt,
+        resolved_at: resolvedAt ?? null,
+        restore_seconds: resolvedAt
+          ? Math.max(0, (resolvedAt.getTime() - openedAt.getTime()) / 1000)
+          : null,
+        caused_by_deployment_id:
+          i.causedByDeploymentId ?? old?.caused_by_deployment_id ?? null,
+      };
+    });
+    for (const batch of chunks(rows, 500)) {
+      await tx('delivery_incidents').insert(batch).onConflict('id').merge();
+    }
+    // A deployment linked to one or more incidents is one failed change.
+    const causes = [
+      ...new Set(rows.flatMap(r => r.caused_by_deployment_id ?? [])),
+    ];
+    for (const batch of chunks(causes, 1000)) {
+      await tx('delivery_deployments')
+        .whereIn('id', batch)
+        .update({ caused_incident: true });
+    }
+  }
+}
+
+function mergeDeployment(
+  before: DeploymentInput,
+  after: DeploymentInput,
+): DeploymentInput {
+  return {
+    ...before,
+    ...stripUndefined(after),
+    pullRequests: [...before.pullRequests, ...after.pullRequests],
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
+function earliest(...dates: Array<Date | undefined>): Date | undefined {
+  const times = dates.filter((d): d is Date => !!d).map(d => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
+
+function latest(...dates: Array<Date | undefined>): Date | undefined {
+  const times = dates.filter((d): d is Date => !!d).map(d => d.getTime());
+  return times.length ? new Date(Math.max(...times)) : undefined;
+}

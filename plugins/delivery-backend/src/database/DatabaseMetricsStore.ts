@@ -1,0 +1,209 @@
+import { Knex } from 'knex';
+import { percentileOfBuckets, percentileOfSorted } from '../lib/percentiles';
+import {
+  MetricsFilter,
+  MetricsStore,
+  ServiceDeploymentCounts,
+  Summary,
+} from './MetricsStore';
+
+/** Above this many lead times in a window, the median comes from the stored histogram buckets. */
+export const EXACT_LEAD_TIME_LIMIT = 50_000;
+
+const PRODUCTION_FINISHED = 'is_production = true and finished_at >= ? and finished_at < ?';
+
+/**
+ * Metrics as SQL aggregates over the window and service filters the indexes cover. Percentiles:
+ * PostgreSQL's percentile_cont; SQLite (the embedded development database) sorts the values.
+ */
+export class DatabaseMetricsStore implements MetricsStore {
+  private readonly postgres: boolean;
+  private readonly exactLimit: number;
+
+  constructor(
+    private readonly db: Knex,
+    options: { exactLeadTimeLimit?: number } = {},
+  ) {
+    this.postgres = db.client.dialect === 'postgresql';
+    this.exactLimit = options.exactLeadTimeLimit ?? EXACT_LEAD_TIME_LIMIT;
+  }
+
+  async deploymentCounts(
+    filter: MetricsFilter,
+  ): Promise<ServiceDeploymentCounts[]> {
+    const rows: any[] = await this.db('delivery_deployments')
+      .select('service_ref')
+      .count({ finished: '*' })
+      .select(
+        this.db.raw(
+          `sum(case when status in ('succeeded', 'rolled-back') then 1 else 0 end) as live`,
+        ),
+        this.db.raw(
+          `sum(case when status in ('failed', 'rolled-back') or caused_incident = true then 1 else 0 end) as failed`,
+        ),
+        this.db.raw(
+          `sum(case when change_type in ('fix', 'rollback') then 1 else 0 end) as rework`,
+        ),
+        this.db.raw(
+          `sum(case when self_service = true then 1 else 0 end) as self_service`,
+        ),
+      )
+      .whereRaw(PRODUCTION_FINISHED, [filter.from, filter.to])
+      .modify(q => this.services(q, filter))
+      .groupBy('service_ref');
+    return rows.map(r => ({
+      serviceRef: r.service_ref,
+      finished: Number(r.finished),
+      live: Number(r.live),
+      failed: Number(r.failed),
+      rework: Number(r.rework),
+      selfService: Number(r.self_service),
+    }));
+  }
+
+  async leadTime(filter: MetricsFilter): Promise<Summary> {
+    const base = () =>
+      this.db('delivery_deployments')
+        .whereRaw(PRODUCTION_FINISHED, [filter.from, filter.to])
+        .whereNotNull('lead_time_bucket')
+        .modify(q => this.services(q, filter));
+    const [{ n }] = await base().count({ n: '*' });
+    const count = Number(n);
+    if (count === 0) return { count };
+    if (count <= this.exactLimit)
+      return this.summary(base(), 'lead_time_seconds');
+    const buckets = await base()
+      .select('lead_time_bucket as bucket')
+      .count({ n: '*' })
+      .groupBy('lead_time_bucket');
+    const counts = buckets.map((b: any) => ({
+      bucket: Number(b.bucket),
+      count: Number(b.n),
+    }));
+    return {
+      count,
+      p50: percentileOfBuckets(counts, 0.5),
+      p90: percentileOfBuckets(counts, 0.9),
+      approximate: true,
+    };
+  }
+
+  async timeToRestore(filter: MetricsFilter): Promise<Summary> {
+    return this.summary(
+      this.db('delivery_incidents')
+        .where('resolved_at', '>=', filter.from)
+        .where('resolved_at', '<', filter.to)
+        .modify(q => this.services(q, filter)),
+      'restore_seconds',
+    );
+  }
+
+  async pullRequests(filter: MetricsFilter) {
+    const opened = () =>
+      this.db('delivery_pull_requests')
+        .where('opened_at', '>=', filter.from)
+        .where('opened_at', '<', filter.to)
+        .modify(q => this.services(q, filter));
+    const merged = () =>
+      this.db('delivery_pull_requests')
+        .where('merged_at', '>=', filter.from)
+        .where('merged_at', '<', filter.to)
+        .modify(q => this.services(q, filter));
+    const [timeToFirstReview, timeToApproval, timeToMerge, inReview, size] =
+      await Promise.all([
+        this.summary(opened(), this.seconds('first_review_at', 'opened_at')),
+        this.summary(opened(), this.seconds('first_approval_at', 'opened_at')),
+        this.summary(merged(), this.seconds('merged_at', 'opened_at')),
+        this.summary(merged(), this.seconds('merged_at', 'first_review_at')),
+        this.summary(merged(), '(additions + deletions)'),
+      ]);
+    return {
+      timeToFirstReview,
+      timeToApproval,
+      timeToMerge,
+      inReview,
+      sizeLines: size,
+    };
+  }
+
+  async testRuns(filter: MetricsFilter) {
+    const base = () =>
+      this.db('delivery_test_runs')
+        .where('finished_at', '>=', filter.from)
+        .where('finished_at', '<', filter.to)
+        .modify(q => this.services(q, filter));
+    const [[counts], duration] = await Promise.all([
+      base()
+        .count({ runs: '*' })
+        .select(
+          this.db.raw(
+            'sum(case when flaky_tests > 0 then 1 else 0 end) as flaky_runs',
+          ),
+        ),
+      this.summary(base(), 'duration_seconds'),
+    ]);
+    return {
+      runs: Number(counts.runs),
+      flakyRuns: Number(counts.flaky_runs ?? 0),
+      duration,
+    };
+  }
+
+  async deployWaits(filter: MetricsFilter) {
+    const base = () =>
+      this.db('delivery_deployments')
+        .whereRaw(PRODUCTION_FINISHED, [filter.from, filter.to])
+        .modify(q => this.services(q, filter));
+    const [mergeToDeploy, approval, queue, deploying] = await Promise.all([
+      this.summary(base(), this.seconds('requested_at', 'change_merged_at')),
+      this.summary(base(), this.seconds('approved_at', 'requested_at')),
+      this.summary(base(), this.seconds('started_at', 'queued_at')),
+      this.summary(base(), this.seconds('finished_at', 'started_at')),
+    ]);
+    return { mergeToDeploy, approval, queue, deploying };
+  }
+
+  private services(query: Knex.QueryBuilder, filter: MetricsFilter) {
+    if (filter.services) query.whereIn('service_ref', filter.services);
+  }
+
+  /** `end - start` in seconds (NULL when either is): timestamptz, or SQLite's epoch milliseconds. */
+  private seconds(end: string, start: string): string {
+    return this.postgres
+      ? `extract(epoch from (${end} - ${start}))`
+      : `((${end} - ${start}) / 1000.0)`;
+  }
+
+  /** Count, p50 and p90 of a non-null numeric expression over a query's rows. */
+  private async summary(
+    query: Knex.QueryBuilder,
+    expression: string,
+  ): Promise<Summary> {
+    const where = `${expression} is not null`;
+    if (this.postgres) {
+      const [row] = await query
+        .whereRaw(where)
+        .select(
+          this.db.raw(
+            `count(*) as n, percentile_cont(0.5) within group (order by ${expression}) as p50, percentile_cont(0.9) within group (order by ${expression}) as p90`,
+          ),
+        );
+      const count = Number(row.n);
+      return count === 0
+        ? { count }
+        : { count, p50: Number(row.p50), p90: Number(row.p90) };
+    }
+    const rows = await query
+      .whereRaw(where)
+      .select(this.db.raw(`${expression} as v`))
+      .orderByRaw(expression);
+    const values = rows.map((r: any) => Number(r.v));
+    return values.length === 0
+      ? { count: 0 }
+      : {
+          count: values.length,
+          p50: percentileOfSorted(values, 0.5),
+          p90: percentileOfSorted(values, 0.9),
+        };
+  }
+}

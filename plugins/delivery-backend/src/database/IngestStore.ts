@@ -1,0 +1,98 @@
+import { ChangeType, DeploymentStatus } from '@internal/plugin-delivery-common';
+
+/** A deployment reported by CI/CD, normalised (service resolved, production decided). */
+export type DeploymentInput = {
+  id: string;
+  serviceRef: string;
+  environment: string;
+  production: boolean;
+  version: string;
+  status: Exclude<DeploymentStatus, 'awaiting-approval'>;
+  changeType: ChangeType;
+  triggeredBy?: string;
+  selfService: boolean;
+  commitSha?: string;
+  firstCommitAt?: Date;
+  pullRequests: Array<{ repository: string; number: number }>;
+  queuedAt?: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+};
+
+export type PullRequestInput = {
+  repository: string;
+  number: number;
+  serviceRef: string;
+  title?: string;
+  author?: string;
+  openedAt: Date;
+  firstCommitAt?: Date;
+  mergedAt?: Date;
+  closedAt?: Date;
+  additions?: number;
+  deletions?: number;
+  changedFiles?: number;
+  mergeCommitSha?: string;
+};
+
+export type ReviewInput = {
+  repository: string;
+  number: number;
+  reviewId: string;
+  reviewer?: string;
+  state: string;
+  submittedAt: Date;
+};
+
+export type TestCaseInput = {
+  suite: string;
+  name: string;
+  outcome: 'passed' | 'failed' | 'skipped' | 'flaky';
+  attempts: number;
+  durationSeconds: number;
+  message?: string;
+};
+
+export type TestRunInput = {
+  serviceRef: string;
+  runId: string;
+  source: 'junit' | 'api';
+  startedAt?: Date;
+  finishedAt: Date;
+  durationSeconds: number;
+  tests: number;
+  failures: number;
+  skipped: number;
+  flakyTests: number;
+  cases?: TestCaseInput[];
+};
+
+export type IncidentInput = {
+  id: string;
+  serviceRef: string;
+  status: 'opened' | 'resolved';
+  title?: string;
+  openedAt: Date;
+  resolvedAt?: Date;
+  causedByDeploymentId?: string;
+};
+
+export type IngestItem = { deliveryId?: string } & (
+  | { kind: 'deployment'; value: DeploymentInput }
+  | { kind: 'pull_request'; value: PullRequestInput }
+  | { kind: 'review'; value: ReviewInput }
+  | { kind: 'test_run'; value: TestRunInput }
+  | { kind: 'incident'; value: IncidentInput }
+);
+
+/** Stores delivery events: one transaction per batch, each delivery id once. */
+export interface IngestStore {
+  ingest(
+    items: IngestItem[],
+    source: string,
+    now: Date,
+  ): Promise<{ accepted: number; duplicates: number }>;
+}
+
+export const prKey = (repository: string, number: number) =>
+  `${repository.toLocaleLowerCase('en-US')}#${number}`;

@@ -1,0 +1,50 @@
+/** Which deployments, PRs, runs and incidents a metric covers. */
+export type MetricsFilter = {
+  from: Date;
+  to: Date;
+  /** Service entity refs; undefined for the whole organisation. */
+  services?: string[];
+};
+
+/** Durations in seconds (or sizes in lines), summarised. */
+export type Summary = {
+  count: number;
+  p50?: number;
+  p90?: number;
+  approximate?: boolean;
+};
+
+export type ServiceDeploymentCounts = {
+  serviceRef: string;
+  /** Finished production deployments (succeeded, failed, rolled back). */
+  finished: number;
+  /** Of those, the ones that went live (succeeded or later rolled back). */
+  live: number;
+  /** Distinct failed changes: failed, rolled back, or linked to one or more incidents. */
+  failed: number;
+  /** Unplanned: fixes and rollbacks. */
+  rework: number;
+  selfService: number;
+};
+
+export interface MetricsStore {
+  deploymentCounts(filter: MetricsFilter): Promise<ServiceDeploymentCounts[]>;
+  leadTime(filter: MetricsFilter): Promise<Summary>;
+  timeToRestore(filter: MetricsFilter): Promise<Summary>;
+  pullRequests(filter: MetricsFilter): Promise<{
+    timeToFirstReview: Summary;
+    timeToApproval: Summary;
+    timeToMerge: Summary;
+    inReview: Summary;
+    sizeLines: Summary;
+  }>;
+  testRuns(
+    filter: MetricsFilter,
+  ): Promise<{ runs: number; flakyRuns: number; duration: Summary }>;
+  deployWaits(filter: MetricsFilter): Promise<{
+    mergeToDeploy: Summary;
+    approval: Summary;
+    queue: Summary;
+    deploying: Summary;
+  }>;
+}

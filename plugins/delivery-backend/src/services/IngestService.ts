@@ -1,0 +1,226 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  DeliveryEvent,
+  IncidentEvent,
+  IngestResponse,
+} from '@internal/plugin-delivery-common';
+import { IngestItem, IngestStore } from '../database/IngestStore';
+import { parseJunit } from '../junit/parseJunit';
+import { dateOrUndefined } from '../lib/time';
+import { serviceRefOf } from '../lib/refs';
+import { GithubEvent } from './github';
+import { ServiceCatalog } from './ServiceCatalog';
+import { DeliverySettings, isProductionEnvironment } from './settings';
+
+export type JunitUpload = {
+  service: string;
+  runId: string;
+  finishedAt?: string;
+  deliveryId?: string;
+};
+
+/** Turns delivery events from the batch API and the webhooks into stored records. */
+export class IngestService {
+  constructor(
+    private readonly store: IngestStore,
+    private readonly services: ServiceCatalog,
+    private readonly settings: DeliverySettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async ingestEvents(
+    events: DeliveryEvent[],
+    source: string,
+  ): Promise<IngestResponse> {
+    const refs = events.map((e, i) =>
+      serviceRefOf(e.service, `events[${i}].service`),
+    );
+    await this.requireServices(refs, i => `events[${i}].service`);
+    const items = events.map((e, i) => this.toItem(e, refs[i]));
+    return this.store.ingest(items, source, this.now());
+  }
+
+  async ingestJunit(xml: string, upload: JunitUpload, source: string) {
+    const serviceRef = serviceRefOf(upload.service);
+    await this.requireServices([serviceRef], () => 'service');
+    const run = parseJunit(xml);
+    const finishedAt =
+      dateOrUndefined(upload.finishedAt) ??
+      (run.startedAt
+        ? new Date(run.startedAt.getTime() + run.durationSeconds * 1000)
+        : this.now());
+    const stored = await this.store.ingest(
+      [
+        {
+          kind: 'test_run',
+          deliveryId: upload.deliveryId,
+          value: {
+            serviceRef,
+            runId: upload.runId,
+            source: 'junit',
+            startedAt: run.startedAt,
+            finishedAt,
+            durationSeconds: run.durationSeconds,
+            tests: run.tests,
+            failures: run.failures,
+            skipped: run.skipped,
+            flakyTests: run.flakyTests,
+            cases: run.cases,
+          },
+        },
+      ],
+      source,
+      this.now(),
+    );
+    return {
+      ...stored,
+      run: {
+        service: serviceRef,
+        runId: upload.runId,
+        durationSeconds: run.durationSeconds,
+        tests: run.tests,
+        failures: run.failures,
+        skipped: run.skipped,
+        flakyTests: run.flakyTests,
+      },
+    };
+  }
+
+  /** A GitHub pull_request or pull_request_review event, mapped by github.ts. */
+  async ingestGithub(event: GithubEvent, deliveryId: string | undefined) {
+    const service = await this.services.byRepository(event.repository);
+    if (!service)
+      throw new NotFoundError(
+        `Unknown repository: ${event.repository} is not the github.com/project-slug of any component in the catalog`,
+      );
+    const items: IngestItem[] = [
+      {
+        kind: 'pull_request',
+        deliveryId,
+        value: { ...event.pullRequest, serviceRef: service.ref },
+      },
+    ];
+    if (event.review)
+      items.push({ kind: 'review', value: event.review });
+    return this.store.ingest(items, 'github', this.now());
+  }
+
+  async ingestIncident(event: IncidentEvent, deliveryId?: string) {
+    return this.ingestEvents(
+      [{ ...event, deliveryId: event.deliveryId ?? deliveryId }],
+      'incident-webhook',
+    );
+  }
+
+  private async requireServices(
+    refs: string[],
+    field: (index: number) => string,
+  ) {
+    const found = await this.services.resolve(refs);
+    const missing = refs
+      .map((ref, i) => ({ ref, i }))
+      .filter(({ ref }) => !found.has(ref));
+    if (missing.length > 0) {
+      const names = [...new Set(missing.map(m => m.ref))];
+      throw new NotFoundError(
+        `Unknown service: ${names.slice(0, 5).join(', ')}${
+          names.length > 5 ? ` and ${names.length - 5} more` : ''
+        } (${field(missing[0].i)}) not in the catalog; nothing was stored`,
+      );
+    }
+  }
+
+  private toItem(e: DeliveryEvent, serviceRef: string): IngestItem {
+    const d = dateOrUndefined;
+    switch (e.type) {
+      case 'deployment':
+        return {
+          kind: 'deployment',
+          deliveryId: e.deliveryId,
+          value: {
+            id: e.id,
+            serviceRef,
+            environment: e.environment,
+            production:
+              e.production ??
+              isProductionEnvironment(this.settings, e.environment),
+            version: e.version,
+            status: e.status,
+            changeType: e.changeType ?? 'planned',
+            triggeredBy: e.triggeredBy,
+            selfService: e.selfService ?? true,
+            commitSha: e.commitSha,
+            firstCommitAt: d(e.firstCommitAt),
+            pullRequests: e.pullRequests ?? [],
+            queuedAt: d(e.queuedAt),
+            startedAt: d(e.startedAt),
+            finishedAt: d(e.finishedAt),
+          },
+        };
+      case 'pull_request':
+        return {
+          kind: 'pull_request',
+          deliveryId: e.deliveryId,
+          value: {
+            repository: e.repository,
+            number: e.number,
+            serviceRef,
+            title: e.title,
+            author: e.author,
+            openedAt: new Date(e.openedAt),
+            firstCommitAt: d(e.firstCommitAt),
+            mergedAt: d(e.mergedAt),
+            closedAt: d(e.closedAt),
+            additions: e.additions,
+            deletions: e.deletions,
+            changedFiles: e.changedFiles,
+            mergeCommitSha: e.mergeCommitSha,
+          },
+        };
+      case 'review':
+        return {
+          kind: 'review',
+          deliveryId: e.deliveryId,
+          value: {
+            repository: e.repository,
+            number: e.number,
+            reviewId: e.reviewId,
+            reviewer: e.reviewer,
+            state: e.state,
+            submittedAt: new Date(e.submittedAt),
+          },
+        };
+      case 'test_run':
+        return {
+          kind: 'test_run',
+          deliveryId: e.deliveryId,
+          value: {
+            serviceRef,
+            runId: e.id,
+            source: 'api',
+            startedAt: d(e.startedAt),
+            finishedAt: new Date(e.finishedAt),
+            durationSeconds: e.durationSeconds,
+            tests: e.tests,
+            failures: e.failures,
+            skipped: e.skipped ?? 0,
+            flakyTests: e.flakyTests ?? 0,
+          },
+        };
+      default:
+        return {
+          kind: 'incident',
+          deliveryId: e.deliveryId,
+          value: {
+            id: e.id,
+            serviceRef,
+            status: e.status,
+            title: e.title,
+            openedAt: new Date(e.openedAt),
+            resolvedAt: d(e.resolvedAt),
+            causedByDeploymentId: e.causedByDeploymentId,
+          },
+        };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { TierId } from './dora';
+
+/** A distribution of durations in hours; `approximate` when read from histogram buckets. */
+export type Distribution = {
+  count: number;
+  p50Hours?: number;
+  p90Hours?: number;
+  approximate?: boolean;
+};
+
+export const FLOW_STAGES = [
+  'review-wait',
+  'in-review',
+  'ci-tests',
+  'merge-to-deploy',
+  'deploy-approval',
+  'deploy-queue',
+  'deploying',
+] as const;
+export type FlowStageId = (typeof FLOW_STAGES)[number];
+
+export type MetricsScope =
+  | { type: 'service'; ref: string }
+  | { type: 'team'; ref: string; services: number }
+  | { type: 'organisation'; services?: number };
+
+/** GET /metrics */
+export type MetricsResponse = {
+  scope: MetricsScope;
+  window: { from: string; to: string; days: number };
+  tiers: { reportYear: number };
+  dora: {
+    deploymentFrequency: {
+      /** Production deployments that went live, per day over the window. */
+      perDay: number;
+      deployments: number;
+      /** Median over the scope's services of each one's deployments per day (team, organisation). */
+      perServiceMedianPerDay?: number;
+      tier?: TierId;
+    };
+    leadTime: Distribution & { tier?: TierId };
+    changeFailureRate: {
+      rate?: number;
+      failedDeployments: number;
+      deployments: number;
+      tier?: TierId;
+    };
+    timeToRestore: Distribution & { tier?: TierId };
+    reworkRate: {
+      rate?: number;
+      reworkDeployments: number;
+      deployments: number;
+      tier?: TierId;
+    };
+    /** Share of production deployments the owning team started itself (0..1). */
+    selfServiceShare?: number;
+  };
+  flow: {
+    timeToFirstReview: Distribution;
+    timeToMerge: Distribution;
+    timeToApproval: Distribution;
+    prSize: { count: number; p50Lines?: number; p90Lines?: number };
+    testRuns: Distribution & {
+      runs: number;
+      flakyRuns: number;
+      flakyRate?: number;
+      p50Seconds?: number;
+      p90Seconds?: number;
+    };
+    deployApprovalWait: Distribution;
+    deployQueueWait: Distribution;
+  };
+  /** Median wait per stage of a change's way to production, in flow order. */
+  stages: Array<{ stage: FlowStageId; p50Hours?: number; count: number }>;
+  /** The stage where changes wait longest (largest median): the binding constraint. */
+  constraint?: { stage: FlowStageId; p50Hours: number };
+};
