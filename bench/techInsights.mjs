@@ -245,21 +245,24 @@ export async function runTechInsights({ runway, techInsights, catalog }) {
     await store.insertFactSchema(schema);
   }
   const sourceOf = new Map(declarations.map(d => [d.name, d.source]));
-  const rows = await runway('readiness_facts').select(
+  // Runway keeps an entity's latest facts from one source as one JSON row:
+  // readiness_fact_sets (entity_ref, source, facts: { [name]: { value, observedAt } }).
+  const sets = await runway('readiness_fact_sets').select(
     'entity_ref',
-    'name',
-    'value',
+    'facts',
   );
   const containers = new Map();
-  for (const row of rows) {
-    const id = retrieverOf(sourceOf.get(row.name));
-    const key = `${id}\u0000${row.entity_ref}`;
-    let container = containers.get(key);
-    if (!container) {
-      container = { id, entity: parseRef(row.entity_ref), facts: {} };
-      containers.set(key, container);
+  for (const row of sets) {
+    for (const [name, { value }] of Object.entries(JSON.parse(row.facts))) {
+      const id = retrieverOf(sourceOf.get(name));
+      const key = `${id}\u0000${row.entity_ref}`;
+      let container = containers.get(key);
+      if (!container) {
+        container = { id, entity: parseRef(row.entity_ref), facts: {} };
+        containers.set(key, container);
+      }
+      container.facts[name] = value;
     }
-    container.facts[row.name] = JSON.parse(row.value);
   }
   const loadStart = performance.now();
   const byRetriever = new Map();
@@ -328,21 +331,26 @@ export async function runTechInsights({ runway, techInsights, catalog }) {
 }
 
 /**
- * Each (entity, translated check) compared with the result Runway stored: pass = true,
+ * Each (entity, translated check) compared with the result Runway stored (readiness_entities'
+ * results: { [checkId]: { status, detail, changedAt } }): pass = true,
  * fail/warn = false, missing-data/not-applicable = no result (Tech Insights skips a check whose
  * facts are absent and filters out one whose entity filter does not match).
  */
 async function compare(runway, results, checkIds) {
   const translated = new Set(checkIds);
-  const stored = await runway('readiness_results').select(
-    'entity_ref',
-    'check_id',
-    'status',
+  const stored = (
+    await runway('readiness_entities').select('entity_ref', 'results')
+  ).flatMap(row =>
+    Object.entries(JSON.parse(row.results)).map(([id, { status }]) => ({
+      ref: row.entity_ref,
+      id,
+      status,
+    })),
   );
   let agree = 0;
   const agreeOn = { pass: 0, fail: 0, 'no result': 0 };
   const disagreements = new Map();
-  for (const { entity_ref: ref, check_id: id, status } of stored) {
+  for (const { ref, id, status } of stored) {
     if (!translated.has(id) || !results.has(ref)) continue;
     const expected = ANSWER[status];
     const actual = results.get(ref).find(r => r.check.id === id)?.result;
