@@ -24,6 +24,7 @@ const COLUMNS: ColumnConfig<Row>[] = [
   {
     id: 'at',
     label: 'When',
+    isRowHeader: true,
     width: 180,
     cell: r => <CellText title={formatDateTime(r.at)} />,
   },

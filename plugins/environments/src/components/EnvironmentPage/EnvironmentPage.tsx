@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Progress } from '@backstage/core-components';
-import { toastApiRef, useApi } from '@backstage/frontend-plugin-api';
+import { useApi } from '@backstage/frontend-plugin-api';
 import {
   Button,
-  ButtonLink,
   Card,
   CardBody,
   CardHeader,
@@ -15,156 +14,67 @@ import {
   Text,
 } from '@backstage/ui';
 import {
-  EnvironmentClass,
+  AuditResponse,
   EnvironmentResponse,
 } from '@internal/plugin-environments-common';
 import { environmentsApiRef } from '../../api/environmentsApiRef';
-import { EmptyState } from '../shared/EmptyState';
 import { ErrorAlert } from '../shared/ErrorAlert';
-import { errorStatus } from '../shared/errors';
-import { Expiry } from '../shared/Expiry';
-import {
-  EXTENDABLE_STATUSES,
-  isEnded,
-  TEARDOWN_STATUSES,
-} from '../shared/presentation';
+import { EXTENDABLE_STATUSES, TEARDOWN_STATUSES } from '../shared/presentation';
 import { RejectDialog } from '../shared/RejectDialog';
-import { StatusBadge } from '../shared/StatusBadge';
-import { formatDateTime } from '../shared/time';
-import { useAsync } from '../shared/useAsync';
-import { useEnvironmentLinks } from '../shared/useEnvironmentLinks';
+import { AsyncState, useAsync } from '../shared/useAsync';
 import { useNow } from '../shared/useNow';
 import { AuditTrail } from './AuditTrail';
 import { DetailsList } from './DetailsList';
+import { EnvironmentUnavailable } from './EnvironmentUnavailable';
 import { ExtendDialog } from './ExtendDialog';
 import { lifecycleSteps } from './lifecycle';
-import { LifecycleSteps } from './LifecycleSteps';
 import { LiveLog } from './LiveLog';
 import { ResourcesSection } from './ResourcesSection';
+import { StatusCard } from './StatusCard';
 import { TeardownDialog } from './TeardownDialog';
-import { useLiveEvents } from './useLiveEvents';
+import { useEnvironmentActions } from './useEnvironmentActions';
+import { LiveEvents, useLiveEvents } from './useLiveEvents';
 
 type DialogName = 'extend' | 'teardown' | 'reject';
 
-const EnvironmentView = ({ id }: { id: string }) => {
+const Section = ({
+  title,
+  children,
+}: {
+  title: string;
+  children: ReactNode;
+}) => (
+  <Card>
+    <CardHeader>
+      <Text as="h2" variant="title-small">
+        {title}
+      </Text>
+    </CardHeader>
+    <CardBody>{children}</CardBody>
+  </Card>
+);
+
+/** The environment once it is loaded: header with the actions, status, resources, log, audit. */
+const EnvironmentView = ({
+  env,
+  live,
+  audit,
+  reload,
+}: {
+  env: EnvironmentResponse;
+  live: LiveEvents;
+  audit: AsyncState<AuditResponse>;
+  reload: () => void;
+}) => {
   const api = useApi(environmentsApiRef);
-  const toastApi = useApi(toastApiRef);
-  const links = useEnvironmentLinks();
-  const environment = useAsync(() => api.getEnvironment(id), id);
-  const audit = useAsync(() => api.getEnvironmentAudit(id), id);
   const classes = useAsync(() => api.listClasses(), 'classes');
-  const live = useLiveEvents(id);
   const now = useNow(15_000);
   const [dialog, setDialog] = useState<DialogName>();
-  const [actionError, setActionError] = useState<{
-    title: string;
-    error: unknown;
-  }>();
-  const [approving, setApproving] = useState(false);
-
-  // New log lines mean resources moved on: read the record again (outputs, secrets, status),
-  // and the audit trail when the status changed.
-  const { reload: reloadEnvironment } = environment;
-  const { reload: reloadAudit } = audit;
-  const seen = useRef<{ lines: number; status?: string }>();
-  useEffect(() => {
-    if (!live.loaded) return;
-    const before = seen.current;
-    seen.current = { lines: live.events.length, status: live.status };
-    if (!before) return;
-    if (live.events.length > before.lines) reloadEnvironment();
-    if (live.status !== before.status) reloadAudit();
-  }, [
-    live.loaded,
-    live.events.length,
-    live.status,
-    reloadEnvironment,
-    reloadAudit,
-  ]);
-
-  if (environment.error && !environment.value) {
-    return (
-      <>
-        <Header title="Environment" />
-        <Container my="4">
-          {errorStatus(environment.error) === 404 ? (
-            <EmptyState
-              title="This environment does not exist"
-              action={
-                links.list && (
-                  <ButtonLink href={links.list} variant="secondary">
-                    All environments
-                  </ButtonLink>
-                )
-              }
-            >
-              It may have been mistyped, or the link is to another portal.
-            </EmptyState>
-          ) : (
-            <ErrorAlert
-              title="Could not load the environment"
-              error={environment.error}
-            />
-          )}
-        </Container>
-      </>
-    );
-  }
-  if (!environment.value) return <Progress />;
-
-  const env: EnvironmentResponse = environment.value;
-  const environmentClass: EnvironmentClass | undefined =
-    classes.value?.classes.find(c => c.id === env.className);
+  const actions = useEnvironmentActions(env, reload);
+  const environmentClass = classes.value?.classes.find(
+    c => c.id === env.className,
+  );
   const mayAct = env.viewer.isOwner || env.viewer.isPlatformTeam;
-  const afterAction = () => {
-    reloadEnvironment();
-    reloadAudit();
-    live.refresh();
-  };
-
-  const extend = async (hours: number) => {
-    const updated = await api.extendEnvironment(id, hours);
-    toastApi.post({
-      title: `${env.name} now expires ${formatDateTime(updated.expiresAt)}`,
-      status: 'success',
-      timeout: 5000,
-    });
-    afterAction();
-  };
-  const teardown = async (reason?: string) => {
-    const updated = await api.teardownEnvironment(id, reason);
-    toastApi.post({
-      title:
-        updated.status === 'torn-down'
-          ? `The request for ${env.name} is withdrawn`
-          : `Tearing ${env.name} down`,
-      status: 'success',
-      timeout: 5000,
-    });
-    afterAction();
-  };
-  const approve = async () => {
-    setApproving(true);
-    setActionError(undefined);
-    try {
-      await api.approveEnvironment(id);
-      toastApi.post({
-        title: `Approved ${env.name}; provisioning`,
-        status: 'success',
-        timeout: 5000,
-      });
-      afterAction();
-    } catch (error) {
-      setActionError({ title: 'Could not approve the request', error });
-    } finally {
-      setApproving(false);
-    }
-  };
-  const reject = async (reason: string) => {
-    await api.rejectEnvironment(id, reason);
-    afterAction();
-  };
-
   const steps = lifecycleSteps({
     status: env.status,
     createdAt: env.createdAt,
@@ -172,6 +82,10 @@ const EnvironmentView = ({ id }: { id: string }) => {
     eventsLoaded: live.loaded,
     approvalRequired:
       environmentClass?.approval.required ?? Boolean(env.approval),
+  });
+  const dialogProps = (name: DialogName) => ({
+    isOpen: dialog === name,
+    onOpenChange: (open: boolean) => setDialog(open ? name : undefined),
   });
 
   return (
@@ -186,8 +100,8 @@ const EnvironmentView = ({ id }: { id: string }) => {
                 <>
                   <Button
                     variant="primary"
-                    isPending={approving}
-                    onPress={approve}
+                    isPending={actions.approving}
+                    onPress={actions.approve}
                   >
                     Approve
                   </Button>
@@ -220,45 +134,13 @@ const EnvironmentView = ({ id }: { id: string }) => {
       />
       <Container my="4">
         <Flex direction="column" gap="4">
-          {actionError && (
-            <ErrorAlert title={actionError.title} error={actionError.error} />
-          )}
-          {environment.error && (
+          {actions.approveError !== undefined && (
             <ErrorAlert
-              title="Could not refresh the environment"
-              error={environment.error}
+              title="Could not approve the request"
+              error={actions.approveError}
             />
           )}
-          <Card>
-            <CardHeader>
-              <Flex justify="between" align="center" gap="3">
-                <Flex align="center" gap="3">
-                  <StatusBadge status={env.status} />
-                  {env.statusMessage && (
-                    <Text as="span" variant="body-small">
-                      {env.statusMessage}
-                    </Text>
-                  )}
-                </Flex>
-                {!isEnded(env.status) && (
-                  <Text as="span" variant="body-small">
-                    Expires{' '}
-                    <Expiry
-                      expiresAt={env.expiresAt}
-                      status={env.status}
-                      now={now}
-                    />{' '}
-                    <Text as="span" variant="body-small" color="secondary">
-                      ({formatDateTime(env.expiresAt)})
-                    </Text>
-                  </Text>
-                )}
-              </Flex>
-            </CardHeader>
-            <CardBody>
-              <LifecycleSteps steps={steps} />
-            </CardBody>
-          </Card>
+          <StatusCard environment={env} steps={steps} now={now} />
           <Grid.Root columns={{ initial: '1', md: '3' }} gap="4">
             <Grid.Item colSpan={{ initial: '1', md: '2' }}>
               <Flex direction="column" gap="3">
@@ -269,65 +151,94 @@ const EnvironmentView = ({ id }: { id: string }) => {
               </Flex>
             </Grid.Item>
             <Grid.Item>
-              <Card>
-                <CardHeader>
-                  <Text as="h2" variant="title-small">
-                    Details
-                  </Text>
-                </CardHeader>
-                <CardBody>
-                  <DetailsList environment={env} />
-                </CardBody>
-              </Card>
+              <Section title="Details">
+                <DetailsList environment={env} />
+              </Section>
             </Grid.Item>
           </Grid.Root>
-          <Card>
-            <CardHeader>
-              <Text as="h2" variant="title-small">
-                Log
-              </Text>
-            </CardHeader>
-            <CardBody>
-              <LiveLog live={live} />
-            </CardBody>
-          </Card>
-          <Card>
-            <CardHeader>
-              <Text as="h2" variant="title-small">
-                Audit trail
-              </Text>
-            </CardHeader>
-            <CardBody>
-              {audit.error && (
-                <ErrorAlert
-                  title="Could not load the audit trail"
-                  error={audit.error}
-                />
-              )}
-              {!audit.error && !audit.value && <Progress />}
-              {audit.value && <AuditTrail records={audit.value.records} />}
-            </CardBody>
-          </Card>
+          <Section title="Log">
+            <LiveLog live={live} />
+          </Section>
+          <Section title="Audit trail">
+            {audit.error && (
+              <ErrorAlert
+                title="Could not load the audit trail"
+                error={audit.error}
+              />
+            )}
+            {!audit.error && !audit.value && <Progress />}
+            {audit.value && <AuditTrail records={audit.value.records} />}
+          </Section>
         </Flex>
       </Container>
       <ExtendDialog
         environment={env}
         environmentClass={environmentClass}
-        isOpen={dialog === 'extend'}
-        onOpenChange={open => setDialog(open ? 'extend' : undefined)}
-        onExtend={extend}
+        onExtend={actions.extend}
+        {...dialogProps('extend')}
       />
       <TeardownDialog
         environment={env}
-        isOpen={dialog === 'teardown'}
-        onOpenChange={open => setDialog(open ? 'teardown' : undefined)}
-        onTeardown={teardown}
+        onTeardown={actions.teardown}
+        {...dialogProps('teardown')}
       />
       <RejectDialog
         environment={env}
-        isOpen={dialog === 'reject'}
-        onOpenChange={open => setDialog(open ? 'reject' : undefined)}
-        onReject={reject}
+        onReject={actions.reject}
+        {...dialogProps('reject')}
+      />
+    </>
+  );
+};
+
+/** Loads one environment and follows it: new log lines re-read the record and the audit. */
+const FollowedEnvironment = ({ id }: { id: string }) => {
+  const api = useApi(environmentsApiRef);
+  const environment = useAsync(() => api.getEnvironment(id), id);
+  const audit = useAsync(() => api.getEnvironmentAudit(id), id);
+  const live = useLiveEvents(id);
+
+  // New log lines mean resources moved on: read the record again (outputs, secrets, status),
+  // and the audit trail when the status changed.
+  const { reload: reloadEnvironment } = environment;
+  const { reload: reloadAudit } = audit;
+  const seen = useRef<{ lines: number; status?: string }>();
+  useEffect(() => {
+    if (!live.loaded) return;
+    const before = seen.current;
+    seen.current = { lines: live.events.length, status: live.status };
+    if (!before) return;
+    if (live.events.length > before.lines) reloadEnvironment();
+    if (live.status !== before.status) reloadAudit();
+  }, [
+    live.loaded,
+    live.events.length,
+    live.status,
+    reloadEnvironment,
+    reloadAudit,
+  ]);
+
+  if (environment.error && !environment.value) {
+    return <EnvironmentUnavailable error={environment.error} />;
+  }
+  if (!environment.value) return <Progress />;
+  return (
+    <>
+      {environment.error && (
+        <ErrorAlert
+          title="Could not refresh the environment"
+          error={environment.error}
+        />
+      )}
+      <EnvironmentView
+        env={environment.value}
+        live={live}
+        audit={audit}
+        reload={() => {
+          reloadEnvironment();
+          reloadAudit();
+          live.refresh();
+        }}
       />
     </>
   );
@@ -336,5 +247,5 @@ const EnvironmentView = ({ id }: { id: string }) => {
 /** One environment: where it is in its lifecycle, what it holds, its log and its history. */
 export const EnvironmentPage = () => {
   const { id } = useParams();
-  return id ? <EnvironmentView key={id} id={id} /> : null;
+  return id ? <FollowedEnvironment key={id} id={id} /> : null;
 };

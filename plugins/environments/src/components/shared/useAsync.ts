@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 export type AsyncState<T> = {
   loading: boolean;
   error?: Error;
-  /** The last value loaded; kept while a new load is in flight. */
+  /** The last value loaded; kept while a new load is in flight, and when it fails. */
   value?: T;
 };
 
@@ -29,7 +29,13 @@ export function useAsync<T>(
         if (current) setState({ loading: false, value });
       },
       error => {
-        if (current) setState({ loading: false, error: toError(error) });
+        if (current) {
+          setState(previous => ({
+            loading: false,
+            error: toError(error),
+            value: previous.value,
+          }));
+        }
       },
     );
     return () => {
