@@ -129,6 +129,12 @@ const ListBody = ({
   );
 };
 
+const TITLE: Record<Filters['scope'], string> = {
+  mine: 'My environments',
+  team: "My teams' environments",
+  all: 'All environments',
+};
+
 /** Mine, my teams' or all environments, with their status and the time they have left. */
 export const EnvironmentsListPage = () => {
   const api = useApi(environmentsApiRef);
@@ -145,7 +151,7 @@ export const EnvironmentsListPage = () => {
     <>
       <PageHeader
         active="list"
-        title="Environments"
+        title={TITLE[filters.scope]}
         description="Places to run a change, with their own database, namespace and configuration. They expire on their own; extend or tear them down from their page."
       />
       <Container my="4">
