@@ -192,6 +192,21 @@ describe('EnvironmentPage', () => {
     );
   });
 
+  it('says when the class maximum leaves nothing to add', async () => {
+    const api = new FakeEnvironmentsApi([
+      makeEnvironment({ viewer: OWNER, ageHours: 167.5, expiresInHours: 0.2 }),
+    ]);
+    await render(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Extend' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(/cannot\s+be extended further/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Extend' }),
+    ).toBeDisabled();
+  });
+
   it('tears down only after confirmation, with the reason', async () => {
     const api = new FakeEnvironmentsApi([withSecrets()]);
     await render(api);

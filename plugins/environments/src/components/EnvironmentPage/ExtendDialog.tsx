@@ -16,7 +16,7 @@ import {
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { formatDateTime, formatDuration, HOUR_MS } from '../shared/time';
 
-/** Hours that can still be added before the class maximum, to the minute. */
+/** Whole hours that can still be added before the class maximum. */
 export function hoursLeftToMaximum(
   environment: Pick<Environment, 'createdAt' | 'expiresAt'>,
   environmentClass: EnvironmentClass | undefined,
@@ -26,7 +26,7 @@ export function hoursLeftToMaximum(
     new Date(environment.createdAt).getTime() +
     environmentClass.ttl.maxHours * HOUR_MS;
   const left = (latest - new Date(environment.expiresAt).getTime()) / HOUR_MS;
-  return Math.max(0, Math.floor(left * 60) / 60);
+  return Math.max(0, Math.floor(left));
 }
 
 /**
@@ -97,8 +97,9 @@ export const ExtendDialog = ({
           </Text>
           {atMaximum ? (
             <Text as="p" color="warning">
-              It is already at its class maximum and cannot be extended further.
-              Create a new environment if you need one for longer.
+              Less than an hour is left before its class maximum, so it cannot
+              be extended further. Create a new environment if you need one for
+              longer.
             </Text>
           ) : (
             <>
