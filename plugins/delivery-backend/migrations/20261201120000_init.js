@@ -105,7 +105,10 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('delivery_pull_requests', table => {
     table.comment('Pull requests, one row each, updated as events arrive');
-    table.text('pr_key').primary('delivery_pull_requests_pk').comment('repository#number');
+    table
+      .text('pr_key')
+      .primary('delivery_pull_requests_pk')
+      .comment('repository#number');
     table.text('repository').notNullable();
     table.integer('number').notNullable();
     table.text('service_ref').notNullable();
@@ -121,9 +124,15 @@ exports.up = async function up(knex) {
     table.integer('deletions');
     table.integer('changed_files');
     table.text('merge_commit_sha');
-    table.index(['service_ref', 'opened_at'], 'delivery_prs_service_opened_idx');
+    table.index(
+      ['service_ref', 'opened_at'],
+      'delivery_prs_service_opened_idx',
+    );
     table.index(['opened_at'], 'delivery_prs_opened_idx');
-    table.index(['service_ref', 'merged_at'], 'delivery_prs_service_merged_idx');
+    table.index(
+      ['service_ref', 'merged_at'],
+      'delivery_prs_service_merged_idx',
+    );
     table.index(['merged_at'], 'delivery_prs_merged_idx');
     table.index(['merge_commit_sha'], 'delivery_prs_merge_commit_idx');
   });
@@ -151,7 +160,10 @@ exports.up = async function up(knex) {
     table.integer('skipped').notNullable();
     table.integer('flaky_tests').notNullable();
     table.primary(['service_ref', 'run_id'], 'delivery_test_runs_pk');
-    table.index(['service_ref', 'finished_at'], 'delivery_test_runs_service_idx');
+    table.index(
+      ['service_ref', 'finished_at'],
+      'delivery_test_runs_service_idx',
+    );
     table.index(['finished_at'], 'delivery_test_runs_finished_idx');
   });
 
@@ -161,7 +173,10 @@ exports.up = async function up(knex) {
     table.text('run_id').notNullable();
     table.text('suite').notNullable();
     table.text('name').notNullable();
-    table.text('outcome').notNullable().comment('passed, failed, skipped, flaky');
+    table
+      .text('outcome')
+      .notNullable()
+      .comment('passed, failed, skipped, flaky');
     table.integer('attempts').notNullable();
     table.double('duration_seconds').notNullable();
     table.text('message');
@@ -180,7 +195,10 @@ exports.up = async function up(knex) {
     table.timestamp('resolved_at', { useTz: true });
     table.double('restore_seconds');
     table.text('caused_by_deployment_id');
-    table.index(['service_ref', 'resolved_at'], 'delivery_incidents_service_idx');
+    table.index(
+      ['service_ref', 'resolved_at'],
+      'delivery_incidents_service_idx',
+    );
     table.index(['resolved_at'], 'delivery_incidents_resolved_idx');
     table.index(['caused_by_deployment_id'], 'delivery_incidents_cause_idx');
   });

@@ -2,15 +2,27 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { deliveryPermissions } from '@internal/plugin-delivery-common';
+import {
+  DeployDriver,
+  DeployGate,
+  deliveryDeployDriversExtensionPoint,
+  deliveryDeployGatesExtensionPoint,
+} from '@internal/plugin-delivery-node';
+import { registerDeliveryActions } from './actions/registerDeliveryActions';
+import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from './database/DatabaseIngestStore';
 import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
 import { applyDatabaseMigrations } from './database/migrations';
+import { WebhookDeployDriver } from './drivers/WebhookDeployDriver';
 import { createRouter } from './service/createRouter';
 import { AuthorizedDeliveryService } from './services/AuthorizedDeliveryService';
+import { DeployService } from './services/DeployService';
 import { IngestService } from './services/IngestService';
 import { MetricsService } from './services/MetricsService';
+import { ReadinessLevelGate } from './services/ReadinessLevelGate';
 import { ServiceCatalog } from './services/ServiceCatalog';
 import { readSettings } from './services/settings';
 
@@ -18,26 +30,81 @@ import { readSettings } from './services/settings';
 export const deliveryPlugin = createBackendPlugin({
   pluginId: 'delivery',
   register(env) {
+    const drivers = new Map<string, DeployDriver>();
+    const gates: DeployGate[] = [];
+    env.registerExtensionPoint(deliveryDeployDriversExtensionPoint, {
+      addDeployDriver: (...added) => {
+        for (const d of added) {
+          if (drivers.has(d.id))
+            throw new Error(`A deploy driver "${d.id}" is already registered`);
+          drivers.set(d.id, d);
+        }
+      },
+    });
+    env.registerExtensionPoint(deliveryDeployGatesExtensionPoint, {
+      addDeployGate: (...added) => gates.push(...added),
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auditor: coreServices.auditor,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const settings = readSettings(deps.config);
+        const { config, logger } = deps;
+        const settings = readSettings(config);
         const knex = await deps.database.getClient();
         if (!deps.database.migrations?.skip)
           await applyDatabaseMigrations(knex);
 
+        const webhook = config.getOptionalConfig('delivery.drivers.webhook');
+        if (webhook && !drivers.has('webhook'))
+          drivers.set(
+            'webhook',
+            new WebhookDeployDriver({
+              url: webhook.getString('url'),
+              secret: webhook.getString('secret'),
+              timeoutMs:
+                (webhook.getOptionalNumber('timeoutSeconds') ?? 30) * 1000,
+            }),
+          );
+        for (const e of settings.environments) {
+          if (!drivers.has(e.driver))
+            logger.warn(
+              `Delivery environment ${e.name} uses deploy driver "${e.driver}", which is not installed; its deploys will fail`,
+            );
+        }
+        // Modules' gates replace the configured default.
+        if (gates.length === 0 && settings.readinessGate)
+          gates.push(
+            new ReadinessLevelGate({
+              discovery: deps.discovery,
+              auth: deps.auth,
+              ...settings.readinessGate,
+            }),
+          );
+
         const catalog = new ServiceCatalog(deps.catalog, deps.auth);
+        const deploys = new DeployService({
+          store: new DatabaseDeploymentStore(knex),
+          services: catalog,
+          settings,
+          drivers,
+          gates,
+          callbackBaseUrl: () => deps.discovery.getExternalBaseUrl('delivery'),
+          logger,
+        });
         const service = new AuthorizedDeliveryService(
           new IngestService(new DatabaseIngestStore(knex), catalog, settings),
           new MetricsService(
@@ -45,9 +112,26 @@ export const deliveryPlugin = createBackendPlugin({
             catalog,
             settings.tiers,
           ),
+          deploys,
           deps.permissions,
         );
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
+
+        // Once across replicas: queued deploys a stopped backend did not start.
+        await deps.scheduler.scheduleTask({
+          id: 'delivery-resume-deploys',
+          frequency: {
+            minutes:
+              config.getOptionalNumber('delivery.resumeIntervalMinutes') ?? 1,
+          },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const resumed = await deploys.resumeQueued();
+            if (resumed)
+              logger.info(`Delivery resumed ${resumed} queued deploys`);
+          },
+        });
 
         deps.httpRouter.use(
           createRouter({
@@ -62,6 +146,11 @@ export const deliveryPlugin = createBackendPlugin({
           path: '/webhooks',
           allow: 'unauthenticated',
         });
+        deps.httpRouter.addAuthPolicy({
+          path: '/deploys/:id/callback',
+          allow: 'unauthenticated',
+        });
+        registerDeliveryActions(deps.actionsRegistry, service);
       },
     });
   },

@@ -1,13 +1,17 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DeployGate } from '@internal/plugin-delivery-node';
+import { DatabaseDeploymentStore } from '../database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from '../database/DatabaseIngestStore';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { applyDatabaseMigrations } from '../database/migrations';
+import { DeployService } from '../services/DeployService';
 import { IngestService } from '../services/IngestService';
 import { MetricsService } from '../services/MetricsService';
 import { ServiceCatalog } from '../services/ServiceCatalog';
 import { readSettings } from '../services/settings';
+import { RecordingDriver } from './RecordingDriver';
 
 export const team = (name: string, members: string[] = []): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -81,8 +85,18 @@ export const CONFIG = {
   },
 };
 
+/** A clock from a Tuesday morning (outside the Friday freeze), a second further each call. */
+function tick() {
+  let at = Date.parse('2026-12-01T10:00:00Z');
+  return () => new Date((at += 1000));
+}
+
 /** Stores and services over a real database, with the catalog from ENTITIES. */
-export async function createHarness(databases: TestDatabases, id: string) {
+export async function createHarness(
+  databases: TestDatabases,
+  id: string,
+  options: { now?: () => Date; gates?: DeployGate[] } = {},
+) {
   const knex = await databases.init(id as any);
   await applyDatabaseMigrations(knex);
   const config = mockServices.rootConfig({ data: CONFIG });
@@ -101,5 +115,40 @@ export async function createHarness(databases: TestDatabases, id: string) {
     catalog,
     settings.tiers,
   );
-  return { knex, settings, catalog, ingest, metrics };
+  const driver = new RecordingDriver();
+  const store = new DatabaseDeploymentStore(knex);
+  const deploys = new DeployService({
+    store,
+    services: catalog,
+    settings,
+    drivers: new Map([[driver.id, driver]]),
+    gates: options.gates ?? [],
+    callbackBaseUrl: async () => 'http://localhost:7007/api/delivery',
+    logger: mockServices.logger.mock(),
+    now: options.now ?? tick(),
+  });
+  /** Waits until a deploy reaches a status (deploys run in the background). */
+  const settled = async (deploymentId: string, status: string) => {
+    for (let i = 0; i < 200; i++) {
+      const d = await store.get(deploymentId);
+      if (d?.status === status) return d;
+      await new Promise(r => setTimeout(r, 20));
+    }
+    throw new Error(
+      `deploy ${deploymentId} is ${
+        (await store.get(deploymentId))?.status
+      }, not ${status}`,
+    );
+  };
+  return {
+    knex,
+    settings,
+    catalog,
+    ingest,
+    metrics,
+    deploys,
+    driver,
+    store,
+    settled,
+  };
 }

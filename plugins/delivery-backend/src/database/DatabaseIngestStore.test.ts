@@ -100,11 +100,19 @@ describe.each(databases.eachSupportedId())('DatabaseIngestStore on %s', id => {
 
     // A promotion of the same version elsewhere, with no PR link, inherits the change start.
     await store.ingest(
-      [deployment({ id: 'd9', environment: 'prod-eu', finishedAt: at('2026-11-30T12:00:00Z') })],
+      [
+        deployment({
+          id: 'd9',
+          environment: 'prod-eu',
+          finishedAt: at('2026-11-30T12:00:00Z'),
+        }),
+      ],
       'api',
       now,
     );
-    const promoted = await knex('delivery_deployments').where({ id: 'd9' }).first();
+    const promoted = await knex('delivery_deployments')
+      .where({ id: 'd9' })
+      .first();
     expect(Number(promoted.lead_time_seconds)).toBe(28 * 3600);
   });
 

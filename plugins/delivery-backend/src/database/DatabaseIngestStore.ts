@@ -28,9 +28,7 @@ export class DatabaseIngestStore implements IngestStore {
     return this.db.transaction(async tx => {
       const fresh = await this.newItems(tx, items, source, now);
       const of = <K extends IngestItem['kind']>(kind: K): ValueOf<K>[] =>
-        fresh
-          .filter(i => i.kind === kind)
-          .map(i => i.value as ValueOf<K>);
+        fresh.filter(i => i.kind === kind).map(i => i.value as ValueOf<K>);
       await this.upsertPullRequests(tx, of('pull_request'));
       await this.insertReviews(tx, of('review'));
       await this.refreshReviewTimes(tx, [
@@ -337,7 +335,9 @@ export class DatabaseIngestStore implements IngestStore {
     ];
     const prs: Row[] = [];
     for (const batch of chunks(keys, 1000))
-      prs.push(...(await tx('delivery_pull_requests').whereIn('pr_key', batch)));
+      prs.push(
+        ...(await tx('delivery_pull_requests').whereIn('pr_key', batch)),
+      );
     for (const batch of chunks(shas, 1000))
       prs.push(
         ...(await tx('delivery_pull_requests').whereIn(

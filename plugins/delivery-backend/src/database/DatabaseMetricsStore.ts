@@ -10,7 +10,8 @@ import {
 /** Above this many lead times in a window, the median comes from the stored histogram buckets. */
 export const EXACT_LEAD_TIME_LIMIT = 50_000;
 
-const PRODUCTION_FINISHED = 'is_production = true and finished_at >= ? and finished_at < ?';
+const PRODUCTION_FINISHED =
+  'is_production = true and finished_at >= ? and finished_at < ?';
 
 /**
  * Metrics as SQL aggregates over the window and service filters the indexes cover. Percentiles:
@@ -67,11 +68,7 @@ export class DatabaseMetricsStore implements MetricsStore {
         .whereRaw(PRODUCTION_FINISHED, [filter.from, filter.to])
         .whereNotNull('lead_time_bucket')
         .modify(q => this.services(q, filter));
-    const [{ n }] = await base().count({ n: '*' });
-    const count = Number(n);
-    if (count === 0) return { count };
-    if (count <= this.exactLimit)
-      return this.summary(base(), 'lead_time_seconds');
+    // One scan gives the histogram and the count; small windows then get the exact values.
     const buckets = await base()
       .select('lead_time_bucket as bucket')
       .count({ n: '*' })
@@ -80,6 +77,13 @@ export class DatabaseMetricsStore implements MetricsStore {
       bucket: Number(b.bucket),
       count: Number(b.n),
     }));
+    const count = counts.reduce(
+      (n: number, c: { count: number }) => n + c.count,
+      0,
+    );
+    if (count === 0) return { count };
+    if (count <= this.exactLimit)
+      return this.summary(base(), 'lead_time_seconds');
     return {
       count,
       p50: percentileOfBuckets(counts, 0.5),

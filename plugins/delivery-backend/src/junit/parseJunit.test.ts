@@ -69,9 +69,9 @@ describe('parseJunit', () => {
   });
 
   it('refuses malformed XML with the parser message and a report that is not JUnit', () => {
-    expect(() => parseJunit('<testsuite><testcase name="a"></testsuite>')).toThrow(
-      /^Malformed JUnit XML: .*testcase.* \(line 1, column \d+\)$/,
-    );
+    expect(() =>
+      parseJunit('<testsuite><testcase name="a"></testsuite>'),
+    ).toThrow(/^Malformed JUnit XML: .*testcase.* \(line 1, column \d+\)$/);
     expect(() => parseJunit('<html><body/></html>')).toThrow(
       'the root element must be <testsuites> or <testsuite>',
     );

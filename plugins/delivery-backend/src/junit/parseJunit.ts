@@ -50,14 +50,19 @@ export function parseJunit(xml: string): ParsedTestRun {
     );
   }
   const doc = parser.parse(xml) as Node;
-  const root = doc.testsuites ?? (doc.testsuite ? { testsuite: doc.testsuite } : undefined);
+  const root =
+    doc.testsuites ??
+    (doc.testsuite ? { testsuite: doc.testsuite } : undefined);
   if (!root || typeof root !== 'object')
     throw new InputError(
       'Malformed JUnit XML: the root element must be <testsuites> or <testsuite>',
     );
   const suites = flattenSuites(root.testsuite ?? []);
 
-  const attempts = new Map<string, { suite: string; name: string; list: Attempt[] }>();
+  const attempts = new Map<
+    string,
+    { suite: string; name: string; list: Attempt[] }
+  >();
   let caseSeconds = 0;
   let suiteSeconds = 0;
   let startedAt: Date | undefined;

@@ -50,6 +50,7 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
     const service = new AuthorizedDeliveryService(
       h.ingest,
       h.metrics,
+      h.deploys,
       permissions,
     );
     const app = express()
@@ -110,10 +111,16 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
           },
         ],
       };
-      const first = await api.post('/events').set('Authorization', ci).send(batch);
+      const first = await api
+        .post('/events')
+        .set('Authorization', ci)
+        .send(batch);
       expect(first.status).toBe(202);
       expect(first.body).toEqual({ accepted: 2, duplicates: 0 });
-      const again = await api.post('/events').set('Authorization', ci).send(batch);
+      const again = await api
+        .post('/events')
+        .set('Authorization', ci)
+        .send(batch);
       expect(again.body).toEqual({ accepted: 0, duplicates: 2 });
       const stored = await rows();
       expect(stored.deployments).toHaveLength(1);
@@ -147,7 +154,9 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
       const res = await api
         .post('/events')
         .set('Authorization', ci)
-        .send({ events: [deployment(), deployment({ id: 'x', service: 'ghost-api' })] });
+        .send({
+          events: [deployment(), deployment({ id: 'x', service: 'ghost-api' })],
+        });
       expect(res.status).toBe(404);
       expect(res.body.error.message).toContain('component:default/ghost-api');
       expect(res.body.error.message).toContain('events[1].service');
@@ -171,16 +180,22 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
   describe('GitHub webhook', () => {
     it('records a PR opened, reviewed and merged from GitHub payloads; a redelivery once', async () => {
       const { api, rows } = await setup();
-      expect((await github(api, 'pull_request', prOpened, 'g-1')).status).toBe(202);
+      expect((await github(api, 'pull_request', prOpened, 'g-1')).status).toBe(
+        202,
+      );
       expect(
         (await github(api, 'pull_request_review', reviewSubmitted, 'g-2')).body,
       ).toEqual({ accepted: 2, duplicates: 0 });
-      expect((await github(api, 'pull_request', prMerged, 'g-3')).status).toBe(202);
+      expect((await github(api, 'pull_request', prMerged, 'g-3')).status).toBe(
+        202,
+      );
       // GitHub's "Redeliver" sends the same X-GitHub-Delivery again.
-      expect((await github(api, 'pull_request', prMerged, 'g-3')).body).toEqual({
-        accepted: 0,
-        duplicates: 1,
-      });
+      expect((await github(api, 'pull_request', prMerged, 'g-3')).body).toEqual(
+        {
+          accepted: 0,
+          duplicates: 1,
+        },
+      );
       expect(
         (await github(api, 'pull_request', prClosedUnmerged, 'g-4')).status,
       ).toBe(202);
@@ -195,7 +210,9 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
           merge_commit_sha: 'c0ffee0000000000000000000000000000000001',
         }),
       );
-      expect(new Date(merged.merged_at).toISOString()).toBe('2026-11-30T14:00:00.000Z');
+      expect(new Date(merged.merged_at).toISOString()).toBe(
+        '2026-11-30T14:00:00.000Z',
+      );
       expect(new Date(merged.first_approval_at).toISOString()).toBe(
         '2026-11-30T10:30:00.000Z',
       );
@@ -207,7 +224,13 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
 
     it('answers 401 to a bad or missing signature and stores nothing', async () => {
       const { api, rows } = await setup();
-      const bad = await github(api, 'pull_request', prOpened, 'g-1', 'wrong-secret');
+      const bad = await github(
+        api,
+        'pull_request',
+        prOpened,
+        'g-1',
+        'wrong-secret',
+      );
       expect(bad.status).toBe(401);
       const missing = await api
         .post('/webhooks/github')
@@ -243,13 +266,16 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
 
     it('ignores a ping and answers 400 to a payload missing a field', async () => {
       const { api } = await setup();
-      expect((await github(api, 'ping', { zen: 'Keep it simple' }, 'p')).body).toEqual(
-        { accepted: 0, duplicates: 0, ignored: 'ping' },
-      );
+      expect(
+        (await github(api, 'ping', { zen: 'Keep it simple' }, 'p')).body,
+      ).toEqual({ accepted: 0, duplicates: 0, ignored: 'ping' });
       const res = await github(
         api,
         'pull_request',
-        { ...prOpened, pull_request: { ...prOpened.pull_request, created_at: 'yesterday' } },
+        {
+          ...prOpened,
+          pull_request: { ...prOpened.pull_request, created_at: 'yesterday' },
+        },
         'g-5',
       );
       expect(res.status).toBe(400);
@@ -259,7 +285,11 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
 
   describe('JUnit', () => {
     const xml = `<?xml version="1.0"?><testsuite name="s" time="42.5" timestamp="2026-11-30T10:00:00"><testcase classname="A" name="a" time="1"><failure message="x"/></testcase><testcase classname="A" name="a" time="1"/><testcase classname="A" name="b" time="1"/></testsuite>`;
-    const upload = (api: ReturnType<typeof request>, body: string, secret = SECRET) =>
+    const upload = (
+      api: ReturnType<typeof request>,
+      body: string,
+      secret = SECRET,
+    ) =>
       api
         .post(`/webhooks/junit?service=payments-api&runId=build-7`)
         .set('Content-Type', 'application/xml')
@@ -294,7 +324,10 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
 
     it('answers 400 with the parser message to malformed XML, 401 to a bad signature', async () => {
       const { api, rows } = await setup();
-      const res = await upload(api, '<testsuite><testcase name="a"></testsuite>');
+      const res = await upload(
+        api,
+        '<testsuite><testcase name="a"></testsuite>',
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/^Malformed JUnit XML: .+line 1/);
       expect((await upload(api, xml, 'nope')).status).toBe(401);
@@ -321,7 +354,10 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
   describe('incident webhook and metrics', () => {
     it('opens and resolves an incident, and the metrics show it', async () => {
       const { api } = await setup();
-      await api.post('/events').set('Authorization', ci).send({ events: [deployment()] });
+      await api
+        .post('/events')
+        .set('Authorization', ci)
+        .send({ events: [deployment()] });
       const send = (payload: unknown) => {
         const body = JSON.stringify(payload);
         return api
@@ -339,23 +375,38 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
       };
       expect((await send(opened)).status).toBe(202);
       expect(
-        (await send({ ...opened, status: 'resolved', resolvedAt: '2026-11-30T18:30:00Z' }))
-          .status,
+        (
+          await send({
+            ...opened,
+            status: 'resolved',
+            resolvedAt: '2026-11-30T18:30:00Z',
+          })
+        ).status,
       ).toBe(202);
       expect((await send({ ...opened, status: 'gone' })).status).toBe(400);
 
       const res = await api
-        .get(`/metrics?service=payments-api&from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00Z`)
+        .get(
+          `/metrics?service=payments-api&from=2026-11-30T00:00:00Z&to=2026-12-01T00:00:00Z`,
+        )
         .set('Authorization', ana);
       expect(res.status).toBe(200);
       expect(res.body.dora.changeFailureRate).toEqual(
-        expect.objectContaining({ failedDeployments: 1, deployments: 1, rate: 1 }),
+        expect.objectContaining({
+          failedDeployments: 1,
+          deployments: 1,
+          rate: 1,
+        }),
       );
       expect(res.body.dora.timeToRestore.p50Hours).toBe(2);
-      const bad = await api.get('/metrics?from=last-week').set('Authorization', ana);
+      const bad = await api
+        .get('/metrics?from=last-week')
+        .set('Authorization', ana);
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain('from');
-      const team = await api.get('/metrics/dora?team=ghosts').set('Authorization', ana);
+      const team = await api
+        .get('/metrics/dora?team=ghosts')
+        .set('Authorization', ana);
       expect(team.status).toBe(404);
     });
   });

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import Router_ from 'express-promise-router';
 import { EndpointDeps } from './endpointDeps';
+import { deployCallbackRouter, deployEndpoints } from './endpoints/deploys';
 import { eventEndpoints } from './endpoints/events';
 import { metricsEndpoints } from './endpoints/metrics';
 import { webhookRouter } from './endpoints/webhooks';
@@ -10,8 +11,9 @@ export function createRouter(options: EndpointDeps): Router {
   const router = Router_();
   // Before the JSON parser: signatures are checked over the exact bytes received.
   router.use('/webhooks', webhookRouter(options));
+  router.use(deployCallbackRouter(options));
   router.use(express.json({ limit: '10mb' }));
-  for (const add of [eventEndpoints, metricsEndpoints]) {
+  for (const add of [eventEndpoints, metricsEndpoints, deployEndpoints]) {
     add(router, options);
   }
   return router;

@@ -10,10 +10,22 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   DeliveryEvent,
+  deliveryApprovePermission,
+  deliveryDeployPermission,
+  deliveryDeployReadPermission,
+  deliveryFreezeOverridePermission,
   deliveryIngestPermission,
   deliveryMetricsReadPermission,
+  deliveryPromotePermission,
+  deliveryRollbackPermission,
+  DeployRequest,
   IncidentEvent,
+  PromoteRequest,
+  RollbackRequest,
 } from '@internal/plugin-delivery-common';
+import { CallbackRequest } from '@internal/plugin-delivery-node';
+import { serviceRefOf } from '../lib/refs';
+import { DeployService, Requester } from './DeployService';
 import { GithubEvent } from './github';
 import { IngestService, JunitUpload } from './IngestService';
 import { MetricsQuery, MetricsService } from './MetricsService';
@@ -27,10 +39,99 @@ export class AuthorizedDeliveryService {
   constructor(
     private readonly ingest: IngestService,
     private readonly metricsService: MetricsService,
+    private readonly deploys: DeployService,
     private readonly permissions: PermissionsService,
   ) {}
 
-  async ingestEvents(events: DeliveryEvent[], credentials: BackstageCredentials) {
+  async deploy(request: DeployRequest, credentials: BackstageCredentials) {
+    const ref = serviceRefOf(request.service);
+    await this.require(deliveryDeployPermission, credentials, ref);
+    if (request.freezeOverride)
+      await this.require(deliveryFreezeOverridePermission, credentials);
+    const { idempotencyKey, freezeOverride, ...input } = request;
+    return this.deploys.deploy(
+      input,
+      requesterOf(credentials),
+      { idempotencyKey, freezeOverride },
+      credentials,
+    );
+  }
+
+  async rollback(request: RollbackRequest, credentials: BackstageCredentials) {
+    const ref = serviceRefOf(request.service);
+    await this.require(deliveryRollbackPermission, credentials, ref);
+    if (request.freezeOverride)
+      await this.require(deliveryFreezeOverridePermission, credentials);
+    const { idempotencyKey, freezeOverride, ...input } = request;
+    return this.deploys.rollback(
+      input,
+      requesterOf(credentials),
+      { idempotencyKey, freezeOverride },
+      credentials,
+    );
+  }
+
+  async promote(request: PromoteRequest, credentials: BackstageCredentials) {
+    const ref = serviceRefOf(request.service);
+    await this.require(deliveryPromotePermission, credentials, ref);
+    if (request.freezeOverride)
+      await this.require(deliveryFreezeOverridePermission, credentials);
+    const { idempotencyKey, freezeOverride, ...input } = request;
+    return this.deploys.promote(
+      input,
+      requesterOf(credentials),
+      { idempotencyKey, freezeOverride },
+      credentials,
+    );
+  }
+
+  async approve(id: string, credentials: BackstageCredentials) {
+    const deployment = await this.deploys.get(id);
+    await this.require(
+      deliveryApprovePermission,
+      credentials,
+      deployment.service,
+    );
+    return this.deploys.approve(id, requesterOf(credentials));
+  }
+
+  async listDeploys(
+    query: { service: string; environment?: string; limit: number },
+    credentials: BackstageCredentials,
+  ) {
+    const ref = serviceRefOf(query.service);
+    await this.require(deliveryDeployReadPermission, credentials, ref);
+    return this.deploys.list(ref, query.environment, query.limit);
+  }
+
+  async getDeploy(id: string, credentials: BackstageCredentials) {
+    const deployment = await this.deploys.get(id);
+    await this.require(
+      deliveryDeployReadPermission,
+      credentials,
+      deployment.service,
+    );
+    return deployment;
+  }
+
+  async deployEvents(
+    id: string,
+    after: number,
+    credentials: BackstageCredentials,
+  ) {
+    await this.getDeploy(id, credentials);
+    return this.deploys.events(id, after);
+  }
+
+  /** Verified by the deploy's driver (its signature). */
+  deployCallback(id: string, request: CallbackRequest) {
+    return this.deploys.callback(id, request);
+  }
+
+  async ingestEvents(
+    events: DeliveryEvent[],
+    credentials: BackstageCredentials,
+  ) {
     await this.require(deliveryIngestPermission, credentials);
     return this.ingest.ingestEvents(events, 'api');
   }
@@ -90,4 +191,15 @@ export class AuthorizedDeliveryService {
       );
     }
   }
+}
+
+function requesterOf(credentials: BackstageCredentials): Requester {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.type === 'user'
+    ? { ref: principal.userEntityRef!.toLocaleLowerCase('en-US'), isUser: true }
+    : { ref: principal.subject ?? 'service', isUser: false };
 }

@@ -100,8 +100,7 @@ export class IngestService {
         value: { ...event.pullRequest, serviceRef: service.ref },
       },
     ];
-    if (event.review)
-      items.push({ kind: 'review', value: event.review });
+    if (event.review) items.push({ kind: 'review', value: event.review });
     return this.store.ingest(items, 'github', this.now());
   }
 

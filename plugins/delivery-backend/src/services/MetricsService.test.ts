@@ -33,7 +33,12 @@ const dep = (
     ...patch,
   },
 });
-const incident = (id: string, opened: string, resolved: string, cause: string): IngestItem => ({
+const incident = (
+  id: string,
+  opened: string,
+  resolved: string,
+  cause: string,
+): IngestItem => ({
   kind: 'incident',
   value: {
     id,
@@ -58,7 +63,12 @@ const run = (id: string, duration: number, flaky: number): IngestItem => ({
     flakyTests: flaky,
   },
 });
-const review = (n: number, id: string, state: string, at: string): IngestItem => ({
+const review = (
+  n: number,
+  id: string,
+  state: string,
+  at: string,
+): IngestItem => ({
   kind: 'review',
   value: {
     repository: 'skyline/payments-api',
@@ -106,7 +116,10 @@ const DATA: IngestItem[] = [
     finishedAt: t('11-02T00:00:00'),
   }),
   // d2: 12 h, caused two incidents: one failed change.
-  dep('d2', { firstCommitAt: t('11-02T12:00:00'), finishedAt: t('11-03T00:00:00') }),
+  dep('d2', {
+    firstCommitAt: t('11-02T12:00:00'),
+    finishedAt: t('11-03T00:00:00'),
+  }),
   // d3: failed, never live.
   dep('d3', { status: 'failed', finishedAt: t('11-04T00:00:00') }),
   // d4: 24 h, rolled back and caused an incident: one failed change.
@@ -116,7 +129,11 @@ const DATA: IngestItem[] = [
     finishedAt: t('11-05T00:00:00'),
   }),
   dep('d5', { changeType: 'rollback', finishedAt: t('11-05T01:00:00') }),
-  dep('d6', { environment: 'staging', production: false, finishedAt: t('11-06T00:00:00') }),
+  dep('d6', {
+    environment: 'staging',
+    production: false,
+    finishedAt: t('11-06T00:00:00'),
+  }),
   dep('d7', { finishedAt: t('10-30T00:00:00') }),
   // d8: 6 h, a hotfix, started by the platform team.
   dep('d8', {
@@ -151,7 +168,11 @@ describe.each(databases.eachSupportedId())('MetricsService on %s', id => {
   async function setup(options?: { exactLeadTimeLimit?: number }) {
     const knex = await databases.init(id);
     await applyDatabaseMigrations(knex);
-    await new DatabaseIngestStore(knex).ingest(DATA, 'api', t('11-20T00:00:00'));
+    await new DatabaseIngestStore(knex).ingest(
+      DATA,
+      'api',
+      t('11-20T00:00:00'),
+    );
     return new MetricsService(
       new DatabaseMetricsStore(knex, options),
       catalog,
@@ -220,10 +241,19 @@ describe.each(databases.eachSupportedId())('MetricsService on %s', id => {
     expect(org.dora.changeFailureRate.rate).toBe(3 / 7);
     expect(org.dora.deploymentFrequency.deployments).toBe(6);
     // Per service: payments 0.5/day, search 0.1/day.
-    expect(org.dora.deploymentFrequency.perServiceMedianPerDay).toBeCloseTo(0.3);
+    expect(org.dora.deploymentFrequency.perServiceMedianPerDay).toBeCloseTo(
+      0.3,
+    );
     expect(org.dora.leadTime.p50Hours).toBe(12);
-    const team = await service.dora({ ...window, team: 'group:default/payments-team' });
-    expect(team.scope).toEqual({ type: 'team', ref: 'group:default/payments-team', services: 1 });
+    const team = await service.dora({
+      ...window,
+      team: 'group:default/payments-team',
+    });
+    expect(team.scope).toEqual({
+      type: 'team',
+      ref: 'group:default/payments-team',
+      services: 1,
+    });
     expect(team.dora.changeFailureRate.rate).toBe(0.5);
   });
 

@@ -40,8 +40,9 @@ export class MetricsService {
       this.store.leadTime(filter),
       this.store.timeToRestore(filter),
     ]);
-    const sum = (k: 'finished' | 'live' | 'failed' | 'rework' | 'selfService') =>
-      counts.reduce((n, c) => n + c[k], 0);
+    const sum = (
+      k: 'finished' | 'live' | 'failed' | 'rework' | 'selfService',
+    ) => counts.reduce((n, c) => n + c[k], 0);
     const finished = sum('finished');
     const live = sum('live');
     const failed = sum('failed');
@@ -50,10 +51,7 @@ export class MetricsService {
     const perService =
       scope.type === 'service'
         ? undefined
-        : percentileOfSorted(
-            this.perServiceRates(counts, filter, days),
-            0.5,
-          );
+        : percentileOfSorted(this.perServiceRates(counts, filter, days), 0.5);
     const rate = (n: number) => (finished > 0 ? n / finished : undefined);
     const leadTimeDist = hours(leadTime);
     const restoreDist = hours(restore);
@@ -166,7 +164,9 @@ export class MetricsService {
     const days = (to.getTime() - from.getTime()) / DAY_MS;
     if (days > MAX_WINDOW_DAYS)
       throw new InputError(
-        `Invalid window: ${Math.round(days)} days is longer than ${MAX_WINDOW_DAYS}`,
+        `Invalid window: ${Math.round(
+          days,
+        )} days is longer than ${MAX_WINDOW_DAYS}`,
       );
     if (query.service && query.team)
       throw new InputError('Give either service or team, not both');
@@ -204,9 +204,7 @@ export class MetricsService {
     days: number,
   ): number[] {
     const rates = counts.map(c => c.live / days);
-    const silent = filter.services
-      ? filter.services.length - counts.length
-      : 0;
+    const silent = filter.services ? filter.services.length - counts.length : 0;
     for (let i = 0; i < silent; i++) rates.push(0);
     return rates.sort((a, b) => a - b);
   }

@@ -1,5 +1,9 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { DORA_2024_TIERS, DoraTiers, TierBounds } from '@internal/plugin-delivery-common';
+import {
+  DORA_2024_TIERS,
+  DoraTiers,
+  TierBounds,
+} from '@internal/plugin-delivery-common';
 
 export type EnvironmentTier = 'production' | 'staging' | 'development';
 export type EnvironmentSettings = {
@@ -64,7 +68,9 @@ export function readSettings(config: RootConfigService): DeliverySettings {
   };
   const gate = c?.getOptionalConfig('gates.readiness');
   return {
-    platformTeam: c?.getOptionalString('platformTeam')?.toLocaleLowerCase('en-US'),
+    platformTeam: c
+      ?.getOptionalString('platformTeam')
+      ?.toLocaleLowerCase('en-US'),
     environments,
     webhookSecrets: {
       github: secret('github'),

@@ -1,6 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { MetricsResponse } from '../metrics';
-import { DeployRequest, PromoteRequest, RollbackRequest } from '../schema/deploys';
+import {
+  DeployRequest,
+  PromoteRequest,
+  RollbackRequest,
+} from '../schema/deploys';
 import { DeliveryEvent, IngestResponse } from '../schema/ingest';
 import {
   Deployment,
@@ -54,7 +58,10 @@ export class DeliveryClient {
   }
 
   /** The live log after event id `after` (poll with the last id seen). */
-  getDeploymentEvents(id: string, after = 0): Promise<DeploymentEventsResponse> {
+  getDeploymentEvents(
+    id: string,
+    after = 0,
+  ): Promise<DeploymentEventsResponse> {
     return this.request(
       `/deploys/${encodeURIComponent(id)}/events?after=${after}`,
     );

@@ -12,12 +12,10 @@ const override = z.strictObject({
 export const deployRequestSchema = z.strictObject({
   service: z.string().min(1).max(300),
   environment: z.string().min(1).max(100),
-  version: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, {
-      message:
-        'must be 1-128 letters, digits, ".", "_", "+" or "-", starting with a letter or digit',
-    }),
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/, {
+    message:
+      'must be 1-128 letters, digits, ".", "_", "+" or "-", starting with a letter or digit',
+  }),
   commitSha: z.string().min(1).max(100).optional(),
   /** A retry with the same key returns the first deploy instead of starting another. */
   idempotencyKey: z.string().min(1).max(200).optional(),

@@ -20,7 +20,9 @@ export function metricsEndpoints(
   const parse = (query: unknown) => {
     const q = parseInput(metricsQuery, query, 'query');
     const to = q.to ? new Date(q.to) : new Date();
-    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY_MS);
+    const from = q.from
+      ? new Date(q.from)
+      : new Date(to.getTime() - 30 * DAY_MS);
     return {
       from,
       to,

@@ -64,7 +64,11 @@ export function webhookRouter({
       auditor,
       req,
       'delivery-webhook-github',
-      { event: eventName, repository: event.repository, deliveryId: deliveryId ?? null },
+      {
+        event: eventName,
+        repository: event.repository,
+        deliveryId: deliveryId ?? null,
+      },
       () => service.ingestSignedGithub(event, deliveryId),
     );
     res.status(202).json(result);

@@ -1,0 +1,402 @@
+// Delivery at scale, on PostgreSQL: (a) ingest through the batch API (POST /api/delivery/events,
+// batches of 500 mixed events from 4 concurrent clients, 1,000 catalog services) in events/s;
+// (b) DORA for the whole organisation (GET /api/delivery/metrics/dora, a 365-day window) over
+// 1,000,000 production deployment rows, plus a team and a service, and the full metrics.
+//
+// The delivery plugin is started in-process in a child backend (createBackend with the
+// delivery plugin from source through the Backstage CLI's TypeScript transform, the permission
+// backend with the allow-all policy, and an in-memory catalog of the bench services): the
+// portal's production build does not include the plugin until it is wired into
+// packages/backend. The 1M rows are inserted with SQL (generate_series), then VACUUM ANALYZE,
+// as autovacuum would after a bulk load.
+//
+// Sizes: RUNWAY_BENCH_DEPLOYMENTS (default 1,000,000), RUNWAY_BENCH_INGEST_EVENTS (default 50,000).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { CI_TOKEN, freePort, root } from '../e2e/portal.mjs';
+import { percentile } from './measure.mjs';
+
+const DEPLOYMENTS = Number(process.env.RUNWAY_BENCH_DEPLOYMENTS ?? 1_000_000);
+const INGEST_EVENTS = Number(process.env.RUNWAY_BENCH_INGEST_EVENTS ?? 50_000);
+const SERVICES = 1000;
+const TEAMS = 40;
+const BATCH = 500;
+const CLIENTS = 4;
+const TIMED_REQUESTS = 10;
+export const title = `delivery (${DEPLOYMENTS.toLocaleString(
+  'en-US',
+)} deployments)`;
+
+function entities() {
+  const out = [];
+  for (let t = 0; t < TEAMS; t++) {
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `team-${t}`, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    });
+  }
+  for (let i = 0; i < SERVICES; i++) {
+    out.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `service-${i}`,
+        namespace: 'default',
+        annotations: { 'github.com/project-slug': `skyline/service-${i}` },
+      },
+      spec: { type: 'service', owner: `team-${i % TEAMS}` },
+      relations: [
+        { type: 'ownedBy', targetRef: `group:default/team-${i % TEAMS}` },
+      ],
+    });
+  }
+  return out;
+}
+
+// The child backend: an in-memory catalog of the bench entities, the permission backend, and
+// the delivery plugin from source.
+const CHILD = `
+const fs = require('node:fs');
+const { createBackend } = require('@backstage/backend-defaults');
+const { createServiceFactory } = require('@backstage/backend-plugin-api');
+const { catalogServiceRef } = require('@backstage/plugin-catalog-node');
+const entities = JSON.parse(fs.readFileSync(process.env.BENCH_ENTITIES, 'utf8'));
+const refOf = e => (e.kind + ':' + (e.metadata.namespace || 'default') + '/' + e.metadata.name).toLowerCase();
+const byRef = new Map(entities.map(e => [refOf(e), e]));
+const matches = (e, filter) => Object.entries(filter || {}).every(([k, v]) => {
+  if (k === 'kind') return e.kind.toLowerCase() === String(v).toLowerCase();
+  if (k === 'relations.ownedBy') return (e.relations || []).some(r => r.type === 'ownedBy' && r.targetRef === String(v).toLowerCase());
+  if (k.startsWith('metadata.annotations.')) return (e.metadata.annotations || {})[k.slice(21)] === v;
+  return false;
+});
+const catalog = {
+  async getEntitiesByRefs({ entityRefs }) { return { items: entityRefs.map(r => byRef.get(r.toLowerCase())) }; },
+  async getEntityByRef(ref) { return byRef.get(String(ref).toLowerCase()); },
+  async getEntities(request) { return { items: entities.filter(e => matches(e, request && request.filter)) }; },
+};
+const backend = createBackend();
+backend.add(createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(import('@internal/plugin-delivery-backend'));
+backend.start();
+`;
+
+async function startBackend(dir, connection, prefix) {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const entitiesFile = path.join(dir, 'entities.json');
+  fs.writeFileSync(entitiesFile, JSON.stringify(entities()));
+  const configFile = path.join(dir, 'app-config.bench.yaml');
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      backend: {
+        baseUrl,
+        listen: { port },
+        database: { client: 'pg', connection, prefix },
+        auth: {
+          externalAccess: [
+            { type: 'static', options: { token: CI_TOKEN, subject: 'bench' } },
+          ],
+        },
+      },
+      permission: { enabled: true },
+    }),
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      path.join(root, 'node_modules/@backstage/cli/config/nodeTransform.cjs'),
+      '-e',
+      CHILD,
+      '--',
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        BENCH_ENTITIES: entitiesFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', d => (output += d));
+  child.stderr.on('data', d => (output += d));
+  const exited = new Promise(resolve => child.on('exit', resolve));
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  if (child.exitCode !== null || Date.now() >= deadline) {
+    child.kill('SIGKILL');
+    throw new Error(`the bench backend did not start:\n${output.slice(-4000)}`);
+  }
+  return {
+    baseUrl,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+function event(i, day0) {
+  const service = `component:default/service-${i % SERVICES}`;
+  const at = new Date(day0 + (i % 100_000) * 60_000).toISOString();
+  const kind = i % 20;
+  if (kind < 14)
+    return {
+      type: 'deployment',
+      deliveryId: `bench-${i}`,
+      id: `bench-dep-${i}`,
+      service,
+      environment: i % 3 ? 'prod' : 'staging',
+      version: `1.0.${i}`,
+      status: i % 25 ? 'succeeded' : 'failed',
+      finishedAt: at,
+      firstCommitAt: new Date(
+        Date.parse(at) - (i % 97) * 3600_000,
+      ).toISOString(),
+      pullRequests: [
+        { repository: `skyline/service-${i % SERVICES}`, number: i + 1 },
+      ],
+    };
+  if (kind < 17)
+    return {
+      type: 'pull_request',
+      deliveryId: `bench-${i}`,
+      service,
+      repository: `skyline/service-${i % SERVICES}`,
+      number: i + 1,
+      action: 'merged',
+      openedAt: at,
+      mergedAt: new Date(Date.parse(at) + 7200_000).toISOString(),
+      additions: i % 300,
+      deletions: i % 70,
+    };
+  if (kind < 19)
+    return {
+      type: 'test_run',
+      deliveryId: `bench-${i}`,
+      id: `run-${i}`,
+      service,
+      finishedAt: at,
+      durationSeconds: 60 + (i % 600),
+      tests: 200,
+      failures: i % 9 ? 0 : 1,
+      flakyTests: i % 7 ? 0 : 1,
+    };
+  return {
+    type: 'incident',
+    deliveryId: `bench-${i}`,
+    id: `inc-${i}`,
+    service,
+    status: 'resolved',
+    openedAt: at,
+    resolvedAt: new Date(Date.parse(at) + (i % 300) * 60_000).toISOString(),
+    causedByDeploymentId: `bench-dep-${i - 5}`,
+  };
+}
+
+async function post(baseUrl, body) {
+  const res = await fetch(`${baseUrl}/api/delivery/events`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${CI_TOKEN}`,
+      'Content-Type': 'application/json',
+    },
+    body,
+  });
+  const text = await res.text();
+  if (res.status !== 202)
+    throw new Error(`ingest answered ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+async function ingest(baseUrl) {
+  const day0 = Date.now() - 200 * 86_400_000;
+  const batches = [];
+  for (let i = 0; i < INGEST_EVENTS; i += BATCH) {
+    const events = [];
+    for (let j = i; j < Math.min(INGEST_EVENTS, i + BATCH); j++)
+      events.push(event(j, day0));
+    batches.push(JSON.stringify({ events }));
+  }
+  // One warm-up batch (catalog cache, connection pool), not counted, replayed later.
+  await post(baseUrl, batches[0]);
+  let next = 1;
+  let accepted = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < batches.length) {
+        const body = batches[next++];
+        const result = await post(baseUrl, body);
+        accepted += result.accepted;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  const replay = await post(baseUrl, batches[1] ?? batches[0]);
+  return { seconds, accepted, replay };
+}
+
+async function seed(client) {
+  // Every row is a finished production deployment inside the last 365 days: the worst case
+  // for the organisation's window. 5% failed, 2% rolled back, 3% incident-linked, 10% rework.
+  await client.query(`
+    insert into delivery_deployments (id, service_ref, environment, is_production, version,
+      status, status_rank, change_type, source, self_service, requested_at, finished_at,
+      lead_time_seconds, lead_time_bucket, caused_incident)
+    select 'seed-' || g, 'component:default/service-' || (g % ${SERVICES}), 'prod', true,
+      'v' || g,
+      case when g % 20 = 0 then 'failed' when g % 50 = 1 then 'rolled-back' else 'succeeded' end,
+      case when g % 50 = 1 then 4 else 3 end,
+      case when g % 10 = 0 then 'fix' else 'planned' end,
+      'external', g % 4 <> 0,
+      now() - ((g % 525000) * interval '1 minute') - interval '1 hour',
+      now() - ((g % 525000) * interval '1 minute'),
+      (g::bigint * 7919) % 604800,
+      floor(log(2, ((g::bigint * 7919) % 604800) + 1) * 8),
+      g % 33 = 0
+    from generate_series(1, ${DEPLOYMENTS}) g`);
+  await client.query('vacuum analyze delivery_deployments');
+}
+
+async function timed(baseUrl, url) {
+  const get = async () => {
+    const start = performance.now();
+    const res = await fetch(`${baseUrl}${url}`, {
+      headers: { Authorization: `Bearer ${CI_TOKEN}` },
+    });
+    const body = await res.json();
+    if (!res.ok)
+      throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body)}`);
+    return { ms: performance.now() - start, body };
+  };
+  await get();
+  await get();
+  const times = [];
+  let body;
+  for (let i = 0; i < TIMED_REQUESTS; i++) {
+    const r = await get();
+    times.push(r.ms);
+    body = r.body;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), max: times[times.length - 1], body };
+}
+
+export async function run() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-delivery-bench-'));
+  const connection =
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+    'postgresql://postgres@127.0.0.1:5432';
+  const prefix = `runway_bench_${process.pid}_`;
+  const database = `${prefix}delivery`;
+  let backend;
+  let client;
+  try {
+    backend = await startBackend(dir, connection, prefix);
+    const { seconds, accepted, replay } = await ingest(backend.baseUrl);
+
+    client = new pg.Client({ connectionString: `${connection}/${database}` });
+    await client.connect();
+    await client.query('truncate delivery_deployments');
+    const seedStart = performance.now();
+    await seed(client);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+
+    const to = new Date();
+    const from = new Date(to.getTime() - 365 * 86_400_000);
+    const w = `from=${from.toISOString()}&to=${to.toISOString()}`;
+    const org = await timed(backend.baseUrl, `/api/delivery/metrics/dora?${w}`);
+    const team = await timed(
+      backend.baseUrl,
+      `/api/delivery/metrics/dora?${w}&team=group:default/team-1`,
+    );
+    const one = await timed(
+      backend.baseUrl,
+      `/api/delivery/metrics/dora?${w}&service=component:default/service-1`,
+    );
+    const full = await timed(backend.baseUrl, `/api/delivery/metrics?${w}`);
+    const d = org.body.dora;
+    return [
+      {
+        metric: 'ingest through POST /events (PostgreSQL)',
+        value: Math.round(accepted / seconds),
+        unit: 'events/s',
+        note: `goal >= 2,000; ${accepted} events (70% deployments with a PR link, 15% PRs, 10% test runs, 5% incidents) in batches of ${BATCH} from ${CLIENTS} clients in ${seconds.toFixed(
+          1,
+        )} s; a replayed batch: ${replay.accepted} accepted, ${
+          replay.duplicates
+        } duplicates`,
+      },
+      {
+        metric: `DORA, organisation, ${DEPLOYMENTS.toLocaleString(
+          'en-US',
+        )} rows`,
+        value: org.p50.toFixed(0),
+        unit: 'ms p50',
+        note: `goal <= 300 ms; max ${org.max.toFixed(
+          0,
+        )} ms of ${TIMED_REQUESTS}; 365-day window, ${
+          d.deploymentFrequency.deployments
+        } live, CFR ${(d.changeFailureRate.rate * 100).toFixed(
+          1,
+        )}%, lead time p50 ${d.leadTime.p50Hours.toFixed(1)} h${
+          d.leadTime.approximate ? ' (histogram)' : ''
+        }; rows inserted in ${seedSeconds.toFixed(1)} s`,
+      },
+      {
+        metric: 'DORA, one team (25 services)',
+        value: team.p50.toFixed(0),
+        unit: 'ms p50',
+        note: `max ${team.max.toFixed(0)} ms`,
+      },
+      {
+        metric: 'DORA, one service',
+        value: one.p50.toFixed(0),
+        unit: 'ms p50',
+        note: `max ${one.max.toFixed(0)} ms`,
+      },
+      {
+        metric: 'all metrics (DORA + flow + stages), organisation',
+        value: full.p50.toFixed(0),
+        unit: 'ms p50',
+        note: `max ${full.max.toFixed(
+          0,
+        )} ms; flow waits read deployment rows outside the covering index`,
+      },
+    ];
+  } finally {
+    await client?.end();
+    await backend?.stop();
+    const admin = new pg.Client({ connectionString: `${connection}/postgres` });
+    await admin.connect();
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
