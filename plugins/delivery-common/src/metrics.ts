@@ -75,3 +75,25 @@ export type MetricsResponse = {
   /** The stage where changes wait longest (largest median): the binding constraint. */
   constraint?: { stage: FlowStageId; p50Hours: number };
 };
+
+/** POST /metrics/services: the figures readiness turns into facts, per service (absent = no data). */
+export type ServiceDeliveryFacts = {
+  /** Production deployments that went live, per week over the window (0 when none). */
+  deploysPerWeek?: number;
+  selfServiceShare?: number;
+  leadTimeHoursP50?: number;
+  timeToRestoreHoursP50?: number;
+  /** A production environment has an earlier successful version to roll back to. */
+  rollbackAvailable?: boolean;
+  testDurationP50Seconds?: number;
+  testDurationP90Seconds?: number;
+  testFlakyRate?: number;
+  reviewWaitHoursP50?: number;
+};
+
+export type ServiceFactsResponse = {
+  window: { from: string; to: string };
+  services: Record<string, ServiceDeliveryFacts>;
+};
+
+export const MAX_SERVICES_PER_FACTS_REQUEST = 1000;

@@ -153,6 +153,25 @@ export class DatabaseMetricsStore implements MetricsStore {
     };
   }
 
+  async hasEarlierProductionVersion(serviceRef: string): Promise<boolean> {
+    const rows = await this.db('delivery_deployments')
+      .select('environment')
+      .countDistinct({ versions: 'version' })
+      .where({ service_ref: serviceRef, status: 'succeeded' })
+      .whereRaw('is_production = true')
+      .groupBy('environment');
+    return rows.some((r: any) => Number(r.versions) >= 2);
+  }
+
+  async hasProductionDeployments(serviceRef: string): Promise<boolean> {
+    const row = await this.db('delivery_deployments')
+      .select('id')
+      .where({ service_ref: serviceRef })
+      .whereRaw('is_production = true')
+      .first();
+    return Boolean(row);
+  }
+
   async deployWaits(filter: MetricsFilter) {
     const base = () =>
       this.db('delivery_deployments')

@@ -41,6 +41,10 @@ export interface MetricsStore {
   testRuns(
     filter: MetricsFilter,
   ): Promise<{ runs: number; flakyRuns: number; duration: Summary }>;
+  /** Whether a production environment of the service has two or more succeeded versions. */
+  hasEarlierProductionVersion(serviceRef: string): Promise<boolean>;
+  /** Whether the service has any production deployment recorded, ever. */
+  hasProductionDeployments(serviceRef: string): Promise<boolean>;
   deployWaits(filter: MetricsFilter): Promise<{
     mergeToDeploy: Summary;
     approval: Summary;

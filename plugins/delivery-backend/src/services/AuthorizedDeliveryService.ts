@@ -165,6 +165,16 @@ export class AuthorizedDeliveryService {
     return this.metricsService.metrics(query);
   }
 
+  async serviceFacts(
+    services: string[],
+    from: Date,
+    to: Date,
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(deliveryMetricsReadPermission, credentials);
+    return this.metricsService.serviceFacts(services, from, to);
+  }
+
   async dora(query: MetricsQuery, credentials: BackstageCredentials) {
     await this.require(deliveryMetricsReadPermission, credentials);
     return this.metricsService.dora(query);

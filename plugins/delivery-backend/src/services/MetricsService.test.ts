@@ -266,6 +266,34 @@ describe.each(databases.eachSupportedId())('MetricsService on %s', id => {
     expect(Math.abs(m.dora.leadTime.p50Hours! - 12) / 12).toBeLessThan(0.05);
   });
 
+  it('gives readiness its per-service figures, leaving out what has no data', async () => {
+    const service = await setup();
+    const { services } = await service.serviceFacts(
+      [A, B, 'component:default/ghost'],
+      window.from,
+      window.to,
+    );
+    expect(Object.keys(services).sort()).toEqual([A, B]);
+    expect(services[A]).toEqual({
+      // 5 live over 10 days = 10/7 weeks.
+      deploysPerWeek: 3.5,
+      rollbackAvailable: true,
+      selfServiceShare: 5 / 6,
+      leadTimeHoursP50: 18,
+      timeToRestoreHoursP50: 1,
+      testDurationP50Seconds: 750,
+      testDurationP90Seconds: 1110,
+      testFlakyRate: 0.5,
+      reviewWaitHoursP50: 3,
+    });
+    expect(services[B]).toEqual({
+      deploysPerWeek: 0.7,
+      rollbackAvailable: false,
+      selfServiceShare: 1,
+      leadTimeHoursP50: 2,
+    });
+  });
+
   it('refuses an unknown service, an unknown team and an empty window', async () => {
     const service = await setup();
     await expect(

@@ -5,6 +5,7 @@ import {
   FlowStageId,
   MetricsResponse,
   MetricsScope,
+  ServiceDeliveryFacts,
   tierOf,
 } from '@internal/plugin-delivery-common';
 import { MetricsFilter, MetricsStore, Summary } from '../database/MetricsStore';
@@ -149,6 +150,63 @@ export class MetricsService {
         constraint = { stage: s.stage, p50Hours: s.p50Hours };
     }
     return { ...dora, flow, stages, constraint };
+  }
+
+  /** Per service, what readiness records as facts; services absent from the catalog are left out. */
+  async serviceFacts(refs: string[], from: Date, to: Date) {
+    const known = await this.services.resolve(refs);
+    const weeks = (to.getTime() - from.getTime()) / (7 * DAY_MS);
+    const out: Record<string, ServiceDeliveryFacts> = {};
+    const queue = [...new Set(refs)].filter(r => known.has(r));
+    const worker = async () => {
+      for (let ref = queue.shift(); ref; ref = queue.shift()) {
+        out[ref] = await this.factsOf(
+          ref,
+          { from, to, services: [ref] },
+          weeks,
+        );
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+    return {
+      window: { from: from.toISOString(), to: to.toISOString() },
+      services: out,
+    };
+  }
+
+  private async factsOf(
+    ref: string,
+    filter: MetricsFilter,
+    weeks: number,
+  ): Promise<ServiceDeliveryFacts> {
+    const [counts, lead, restore, tests, prs, deployed, rollback] =
+      await Promise.all([
+        this.store.deploymentCounts(filter),
+        this.store.leadTime(filter),
+        this.store.timeToRestore(filter),
+        this.store.testRuns(filter),
+        this.store.pullRequests(filter),
+        this.store.hasProductionDeployments(ref),
+        this.store.hasEarlierProductionVersion(ref),
+      ]);
+    const c = counts[0];
+    const facts: ServiceDeliveryFacts = {};
+    if (deployed) {
+      facts.deploysPerWeek = (c?.live ?? 0) / weeks;
+      facts.rollbackAvailable = rollback;
+    }
+    if (c?.finished) facts.selfServiceShare = c.selfService / c.finished;
+    if (lead.p50 !== undefined) facts.leadTimeHoursP50 = lead.p50 / HOUR;
+    if (restore.p50 !== undefined)
+      facts.timeToRestoreHoursP50 = restore.p50 / HOUR;
+    if (tests.runs > 0) {
+      facts.testDurationP50Seconds = tests.duration.p50;
+      facts.testDurationP90Seconds = tests.duration.p90;
+      facts.testFlakyRate = tests.flakyRuns / tests.runs;
+    }
+    if (prs.timeToFirstReview.p50 !== undefined)
+      facts.reviewWaitHoursP50 = prs.timeToFirstReview.p50 / HOUR;
+    return facts;
   }
 
   private async resolve(query: MetricsQuery): Promise<{

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { MetricsResponse } from '../metrics';
+import { MetricsResponse, ServiceFactsResponse } from '../metrics';
 import {
   DeployRequest,
   PromoteRequest,
@@ -40,6 +40,14 @@ export class DeliveryClient {
     if (query.service) params.set('service', query.service);
     if (query.team) params.set('team', query.team);
     return this.request(`/metrics?${params}`);
+  }
+
+  /** Readiness figures of up to 1,000 services over the last `days`. */
+  getServiceFacts(
+    services: string[],
+    days = 30,
+  ): Promise<ServiceFactsResponse> {
+    return this.request('/metrics/services', { services, days });
   }
 
   listDeployments(query: {

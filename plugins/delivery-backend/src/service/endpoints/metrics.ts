@@ -1,9 +1,18 @@
+import { MAX_SERVICES_PER_FACTS_REQUEST } from '@internal/plugin-delivery-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { DAY_MS } from '../../lib/time';
 import { groupRefOf, serviceRefOf } from '../../lib/refs';
 import { callerOf, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
+
+const factsBody = z.strictObject({
+  services: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(MAX_SERVICES_PER_FACTS_REQUEST),
+  days: z.number().int().min(1).max(365).default(30),
+});
 
 const metricsQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -34,6 +43,22 @@ export function metricsEndpoints(
   router.get('/metrics', async (req, res) => {
     const credentials = await callerOf(httpAuth, req);
     res.json(await service.metrics(parse(req.query), credentials));
+  });
+
+  // A read, but with a body: a thousand service refs do not fit a URL.
+  router.post('/metrics/services', async (req, res) => {
+    const credentials = await callerOf(httpAuth, req);
+    const body = parseInput(factsBody, req.body, 'request');
+    const to = new Date();
+    const from = new Date(to.getTime() - body.days * DAY_MS);
+    res.json(
+      await service.serviceFacts(
+        body.services.map((s, i) => serviceRefOf(s, `services[${i}]`)),
+        from,
+        to,
+        credentials,
+      ),
+    );
   });
 
   router.get('/metrics/dora', async (req, res) => {

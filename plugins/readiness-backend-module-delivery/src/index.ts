@@ -1,0 +1,2 @@
+export { readinessModuleDelivery as default } from './module';
+export { DeliveryFactProvider } from './DeliveryFactProvider';
