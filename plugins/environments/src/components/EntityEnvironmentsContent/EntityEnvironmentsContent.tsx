@@ -15,6 +15,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { createEnvironmentPath } from '../shared/links';
 import { CURRENT_STATUSES } from '../shared/presentation';
 import { useAsync } from '../shared/useAsync';
+import styles from '../shared/shared.module.css';
 
 /** The template's form filled in with this component and its owner. */
 export function prefillFor(entity: Entity): Record<string, string> {
@@ -64,6 +65,7 @@ export const EntityEnvironmentsContent = () => {
         </Text>
         <Flex align="center" gap="3">
           <Switch
+            className={styles.nowrap}
             label="Show ended"
             isSelected={showEnded}
             onChange={setShowEnded}

@@ -2,6 +2,7 @@ import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { AuditAction, AuditRecord } from '@internal/plugin-environments-common';
 import { shortRef } from '../shared/links';
 import { formatDateTime } from '../shared/time';
+import styles from './EnvironmentPage.module.css';
 
 const ACTION_LABEL: Record<AuditAction, string> = {
   create: 'Requested',
@@ -25,13 +26,13 @@ const COLUMNS: ColumnConfig<Row>[] = [
     id: 'at',
     label: 'When',
     isRowHeader: true,
-    width: 180,
+    width: 200,
     cell: r => <CellText title={formatDateTime(r.at)} />,
   },
   {
     id: 'actor',
     label: 'Who',
-    width: 170,
+    width: 140,
     cell: r => (
       <CellText
         title={r.actor === ENGINE ? 'Runway' : shortRef(r.actor)}
@@ -42,7 +43,7 @@ const COLUMNS: ColumnConfig<Row>[] = [
   {
     id: 'action',
     label: 'Action',
-    width: 170,
+    width: 190,
     cell: r => <CellText title={ACTION_LABEL[r.action] ?? r.action} />,
   },
   {
@@ -65,7 +66,13 @@ const COLUMNS: ColumnConfig<Row>[] = [
     id: 'message',
     label: 'Details',
     minWidth: 200,
-    cell: r => <CellText title={r.message ?? ''} />,
+    cell: r => (
+      <Cell>
+        <Text as="span" variant="body-small" className={styles.wrap}>
+          {r.message ?? ''}
+        </Text>
+      </Cell>
+    ),
   },
 ];
 

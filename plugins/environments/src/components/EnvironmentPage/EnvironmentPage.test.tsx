@@ -263,7 +263,7 @@ describe('EnvironmentPage', () => {
     const ready = makeEvent({
       kind: 'status',
       status: 'ready',
-      message: 'Ready',
+      message: 'All resources are up',
     });
     api.events.push(dbReady, ready);
     environment.status = 'ready';
@@ -272,7 +272,11 @@ describe('EnvironmentPage', () => {
       await jest.advanceTimersByTimeAsync(2_000);
     });
     expect(await within(log).findByText('db is ready')).toBeInTheDocument();
-    expect(within(log).getByText('Ready: Ready')).toBeInTheDocument();
+    // A status line names the status unless its message already does.
+    expect(
+      within(log).getByText('Ready: All resources are up'),
+    ).toBeInTheDocument();
+    expect(within(log).getByText('Provisioning started')).toBeInTheDocument();
     expect(within(log).getAllByRole('listitem')).toHaveLength(4);
     expect(api.callsOf('getEvents')).toEqual([
       ['env-1', 0],
@@ -297,6 +301,57 @@ describe('EnvironmentPage', () => {
       await jest.advanceTimersByTimeAsync(8_000);
     });
     expect(api.callsOf('getEvents').at(-1)).toEqual(['env-1', ready.id]);
+  });
+
+  it('shows a rejected request as ended, with nothing provisioned and nothing to do', async () => {
+    const environment = makeEnvironment({
+      viewer: OWNER,
+      className: 'sandbox',
+      status: 'rejected',
+      statusMessage: 'Rejected by user:default/alex.moreno: use a preview',
+      approval: {
+        decision: 'rejected',
+        decidedBy: 'user:default/alex.moreno',
+        decidedAt: new Date().toISOString(),
+        reason: 'use a preview',
+      },
+    });
+    environment.resources = environment.resources.map(r => ({
+      ...r,
+      status: 'pending',
+      outputs: {},
+    }));
+    const api = new FakeEnvironmentsApi([environment]);
+    api.events = [
+      makeEvent({
+        kind: 'status',
+        status: 'awaiting-approval',
+        message: 'Requested by user:default/maria.silva',
+      }),
+      makeEvent({
+        kind: 'status',
+        status: 'rejected',
+        message: 'Rejected by user:default/alex.moreno: use a preview',
+      }),
+    ];
+    await render(api);
+
+    const steps = await screen.findByRole('list', { name: 'Lifecycle' });
+    await waitFor(() =>
+      expect(within(steps).getByText('Rejected').closest('li')).toHaveAttribute(
+        'data-state',
+        'failed',
+      ),
+    );
+    expect(within(steps).getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.getAllByText('Never provisioned.')).toHaveLength(2);
+    expect(
+      screen.getByText('The environment has ended; the log is complete.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Extend' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: /Tear down|Withdraw/ }),
+    ).toBeNull();
   });
 
   it('shows the audit trail', async () => {

@@ -19,6 +19,7 @@ import {
 } from '@internal/plugin-environments-common';
 import { environmentsApiRef } from '../../api/environmentsApiRef';
 import { ErrorAlert } from '../shared/ErrorAlert';
+import { shortRef } from '../shared/links';
 import { EXTENDABLE_STATUSES, TEARDOWN_STATUSES } from '../shared/presentation';
 import { RejectDialog } from '../shared/RejectDialog';
 import { AsyncState, useAsync } from '../shared/useAsync';
@@ -36,6 +37,13 @@ import { useEnvironmentActions } from './useEnvironmentActions';
 import { LiveEvents, useLiveEvents } from './useLiveEvents';
 
 type DialogName = 'extend' | 'teardown' | 'reject';
+
+/** `Preview environment for payments-api, owned by payments-team`. */
+function describe(env: EnvironmentResponse, classTitle?: string) {
+  const what = classTitle ?? `${env.className} environment`;
+  const forWhat = env.component ? ` for ${shortRef(env.component)}` : '';
+  return `${what}${forWhat}, owned by ${shortRef(env.owner)}`;
+}
 
 const Section = ({
   title,
@@ -92,7 +100,7 @@ const EnvironmentView = ({
     <>
       <Header
         title={env.name}
-        description={`${environmentClass?.title ?? env.className} environment`}
+        description={describe(env, environmentClass?.title)}
         customActions={
           <>
             {env.viewer.isPlatformTeam &&

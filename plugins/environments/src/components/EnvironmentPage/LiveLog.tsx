@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Flex, Text } from '@backstage/ui';
-import { EnvironmentStatus } from '@internal/plugin-environments-common';
+import {
+  EnvironmentEvent,
+  EnvironmentStatus,
+} from '@internal/plugin-environments-common';
 import { errorMessage } from '../shared/errors';
 import { STATUS_LABEL } from '../shared/presentation';
 import { formatWhen } from '../shared/time';
@@ -53,11 +56,7 @@ export const LiveLog = ({ live }: { live: LiveEvents }) => {
               {event.resource && (
                 <span className={styles.logResource}>[{event.resource}]</span>
               )}
-              <span>
-                {event.kind === 'status' && event.status
-                  ? `${STATUS_LABEL[event.status]}: ${event.message}`
-                  : event.message}
-              </span>
+              <span>{lineText(event)}</span>
             </li>
           ))}
         </ol>
@@ -65,6 +64,15 @@ export const LiveLog = ({ live }: { live: LiveEvents }) => {
     </Flex>
   );
 };
+
+/** Status lines name the status unless their message already starts with it. */
+function lineText(event: EnvironmentEvent) {
+  if (event.kind !== 'status' || !event.status) return event.message;
+  const label = STATUS_LABEL[event.status];
+  return event.message.toLocaleLowerCase().startsWith(label.toLocaleLowerCase())
+    ? event.message
+    : `${label}: ${event.message}`;
+}
 
 function following(status?: EnvironmentStatus) {
   if (!status) return 'Loading the log…';

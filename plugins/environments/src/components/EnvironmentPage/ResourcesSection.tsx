@@ -6,7 +6,14 @@ import {
 } from '@internal/plugin-environments-common';
 import { ResourceStatusBadge } from '../shared/StatusBadge';
 import { shortRef } from '../shared/links';
+import { isEnded } from '../shared/presentation';
 import styles from './EnvironmentPage.module.css';
+
+function emptyOutputs(resource: EnvironmentResource, ended: boolean) {
+  if (resource.status === 'ready') return 'This resource exposes no outputs.';
+  if (ended) return 'Never provisioned.';
+  return 'Outputs appear here once the resource is ready.';
+}
 
 const Pair = ({ name, children }: { name: string; children: ReactNode }) => (
   <>
@@ -46,7 +53,14 @@ const SecretValue = ({ label, value }: { label: string; value: string }) => {
   );
 };
 
-const ResourceCard = ({ resource }: { resource: EnvironmentResource }) => {
+const ResourceCard = ({
+  resource,
+  ended,
+}: {
+  resource: EnvironmentResource;
+  /** The environment is over: a resource still pending was never made. */
+  ended: boolean;
+}) => {
   const outputs = Object.entries(resource.outputs ?? {});
   const secrets = Object.entries(resource.secrets ?? {});
   const parameters = Object.entries(resource.parameters ?? {});
@@ -70,7 +84,12 @@ const ResourceCard = ({ resource }: { resource: EnvironmentResource }) => {
               {resource.error}
             </Text>
           )}
-          {outputs.length > 0 ? (
+          {resource.status === 'torn-down' && (
+            <Text as="p" variant="body-small" color="secondary">
+              Torn down: what it exposed no longer exists.
+            </Text>
+          )}
+          {resource.status !== 'torn-down' && outputs.length > 0 && (
             <dl
               className={styles.pairs}
               aria-label={`${resource.name} outputs`}
@@ -81,11 +100,10 @@ const ResourceCard = ({ resource }: { resource: EnvironmentResource }) => {
                 </Pair>
               ))}
             </dl>
-          ) : (
+          )}
+          {resource.status !== 'torn-down' && outputs.length === 0 && (
             <Text as="p" variant="body-small" color="secondary">
-              {resource.status === 'ready'
-                ? 'This resource exposes no outputs.'
-                : 'Outputs appear here once the resource is ready.'}
+              {emptyOutputs(resource, ended)}
             </Text>
           )}
           {secrets.length > 0 && (
@@ -152,7 +170,11 @@ export const ResourcesSection = ({
         </Text>
       )}
       {environment.resources.map(resource => (
-        <ResourceCard key={resource.name} resource={resource} />
+        <ResourceCard
+          key={resource.name}
+          resource={resource}
+          ended={isEnded(environment.status)}
+        />
       ))}
     </Flex>
   );

@@ -43,6 +43,7 @@ export const ListFilters = ({
   <Flex gap="3" align="end" className={styles.filters}>
     <ToggleButtonGroup
       aria-label="Whose environments"
+      className={styles.scope}
       selectionMode="single"
       disallowEmptySelection
       selectedKeys={[filters.scope]}

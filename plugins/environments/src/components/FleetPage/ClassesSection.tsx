@@ -32,7 +32,8 @@ const COLUMNS: ColumnConfig<ClassRow>[] = [
     minWidth: 180,
     cell: c => (
       <CellText
-        title={c.resources.map(r => `${r.name} (${r.type})`).join(', ')}
+        title={c.resources.map(r => r.name).join(', ')}
+        description={[...new Set(c.resources.map(r => r.type))].join(', ')}
       />
     ),
   },
@@ -85,7 +86,7 @@ const COLUMNS: ColumnConfig<ClassRow>[] = [
 ];
 
 export function failureRate(usage?: UsageRow): string | undefined {
-  if (!usage || usage.total === 0) return undefined;
+  if (!usage || usage.failed === 0) return undefined;
   return `${Math.round((usage.failed / usage.total) * 100)}% of all`;
 }
 

@@ -64,7 +64,7 @@ export const EnvironmentsTable = ({
     {
       id: 'status',
       label: 'Status',
-      width: 150,
+      width: 175,
       cell: row => (
         <Cell>
           <StatusBadge status={row.status} title={row.statusMessage} />

@@ -65,7 +65,7 @@ export const RejectDialog = ({
           <TextAreaField
             label="Reason"
             isRequired
-            description="Required: say why, and what to ask for instead."
+            description="Say why, and what to ask for instead."
             value={reason}
             onChange={setReason}
             rows={3}
