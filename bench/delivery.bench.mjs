@@ -7,8 +7,9 @@
 // delivery plugin from source through the Backstage CLI's TypeScript transform, the permission
 // backend with the allow-all policy, and an in-memory catalog of the bench services): the
 // portal's production build does not include the plugin until it is wired into
-// packages/backend. The 1M rows are inserted with SQL (generate_series), then VACUUM ANALYZE,
-// as autovacuum would after a bulk load.
+// packages/backend. The 1M rows are inserted with SQL (generate_series), the daily rollups
+// rebuilt from them as their migration does, then VACUUM ANALYZE, as autovacuum would after a
+// bulk load.
 //
 // Sizes: RUNWAY_BENCH_DEPLOYMENTS (default 1,000,000), RUNWAY_BENCH_INGEST_EVENTS (default 50,000).
 import { spawn } from 'node:child_process';
@@ -281,7 +282,28 @@ async function seed(client) {
       floor(log(2, ((g::bigint * 7919) % 604800) + 1) * 8),
       g % 33 = 0
     from generate_series(1, ${DEPLOYMENTS}) g`);
-  await client.query('vacuum analyze delivery_deployments');
+  // The daily rollups the ingest path keeps, rebuilt for the inserted rows as the migration
+  // that introduced them does.
+  const day = 'floor(extract(epoch from finished_at) / 86400)::integer';
+  await client.query(
+    'truncate delivery_deployment_days, delivery_lead_time_days',
+  );
+  await client.query(`
+    insert into delivery_deployment_days
+      (service_ref, day, finished, live, failed, rework, self_service)
+    select service_ref, ${day}, count(*),
+      sum(case when status in ('succeeded', 'rolled-back') then 1 else 0 end),
+      sum(case when status in ('failed', 'rolled-back') or caused_incident then 1 else 0 end),
+      sum(case when change_type in ('fix', 'rollback') then 1 else 0 end),
+      sum(case when self_service then 1 else 0 end)
+    from delivery_deployments where is_production and finished_at is not null
+    group by service_ref, ${day}`);
+  await client.query(`
+    insert into delivery_lead_time_days (day, bucket, deployments)
+    select ${day}, lead_time_bucket, count(*) from delivery_deployments
+    where is_production and finished_at is not null and lead_time_bucket is not null
+    group by ${day}, lead_time_bucket`);
+  await client.query('vacuum analyze');
 }
 
 async function timed(baseUrl, url) {

@@ -8,6 +8,7 @@ import { Knex } from 'knex';
 import { bucketOf } from '../lib/percentiles';
 import { toDate, toIso } from '../lib/time';
 import { DeploymentStore, NewDeploy } from './DeploymentStore';
+import { RollupDelta } from './rollups';
 import { FINISHED_STATUSES, statusRank } from './statuses';
 
 type Row = Record<string, any>;
@@ -137,7 +138,9 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     patch: { approvedBy?: string; message?: string } = {},
   ): Promise<boolean> {
     return this.db.transaction(async tx => {
-      const row = await tx('delivery_deployments').where({ id }).first();
+      const query = tx('delivery_deployments').where({ id });
+      if (tx.client.dialect === 'postgresql') query.forUpdate();
+      const row = await query.first();
       if (!row || !from.includes(row.status)) return false;
       const update: Row = { status: to, status_rank: statusRank(to) };
       if (to === 'queued') update.queued_at = now;
@@ -164,20 +167,32 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         .where({ id, status: row.status })
         .update(update);
       if (moved === 0) return false;
+      const delta = new RollupDelta();
+      delta.change(row, { ...row, ...update });
       // A successful rollback marks what it rolled back: a failed change.
       if (
         to === 'succeeded' &&
         row.change_type === 'rollback' &&
         row.rollback_of
       ) {
-        await tx('delivery_deployments')
-          .where({ id: row.rollback_of })
-          .whereIn('status', ['succeeded'])
-          .update({
+        const target = tx('delivery_deployments').where({
+          id: row.rollback_of,
+          status: 'succeeded',
+        });
+        if (tx.client.dialect === 'postgresql') target.forUpdate();
+        const rolledBack = await target.first();
+        if (rolledBack) {
+          const marked = {
             status: 'rolled-back',
             status_rank: statusRank('rolled-back'),
-          });
+          };
+          await tx('delivery_deployments')
+            .where({ id: rolledBack.id })
+            .update(marked);
+          delta.change(rolledBack, { ...rolledBack, ...marked });
+        }
       }
+      await delta.apply(tx);
       return true;
     });
   }

@@ -12,6 +12,7 @@ import {
   ReviewInput,
   TestRunInput,
 } from './IngestStore';
+import { RollupDelta } from './rollups';
 import { statusRank } from './statuses';
 
 type Row = Record<string, any>;
@@ -241,8 +242,10 @@ export class DatabaseIngestStore implements IngestStore {
     const existing = new Map<string, Row>();
     const incidentLinked = new Set<string>();
     for (const batch of chunks(ids, 1000)) {
-      for (const row of await tx('delivery_deployments').whereIn('id', batch))
-        existing.set(row.id, row);
+      // Locked on PostgreSQL: the rollups take the old row out, so it must be the current one.
+      const query = tx('delivery_deployments').whereIn('id', batch);
+      if (tx.client.dialect === 'postgresql') query.forUpdate();
+      for (const row of await query) existing.set(row.id, row);
       const causes = await tx('delivery_incidents')
         .distinct('caused_by_deployment_id')
         .whereIn('caused_by_deployment_id', batch);
@@ -305,6 +308,8 @@ export class DatabaseIngestStore implements IngestStore {
           Boolean(old?.caused_incident) || incidentLinked.has(d.id),
       });
     }
+    const delta = new RollupDelta();
+    for (const row of rows) delta.change(existing.get(row.id), row);
     for (const batch of chunks(rows, 400)) {
       await tx('delivery_deployments')
         .insert(batch)
@@ -312,6 +317,7 @@ export class DatabaseIngestStore implements IngestStore {
         .merge()
         .whereRaw('delivery_deployments.status_rank <= excluded.status_rank');
     }
+    await delta.apply(tx);
   }
 
   /**
@@ -451,11 +457,23 @@ export class DatabaseIngestStore implements IngestStore {
     const causes = [
       ...new Set(rows.flatMap(r => r.caused_by_deployment_id ?? [])),
     ];
+    const delta = new RollupDelta();
     for (const batch of chunks(causes, 1000)) {
-      await tx('delivery_deployments')
+      const query = tx('delivery_deployments')
         .whereIn('id', batch)
+        .where('caused_incident', false);
+      if (tx.client.dialect === 'postgresql') query.forUpdate();
+      const linked = await query;
+      for (const row of linked)
+        delta.change(row, { ...row, caused_incident: true });
+      await tx('delivery_deployments')
+        .whereIn(
+          'id',
+          linked.map(r => r.id),
+        )
         .update({ caused_incident: true });
     }
+    await delta.apply(tx);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { percentileOfBuckets, percentileOfSorted } from '../lib/percentiles';
+import { DAY_MS } from '../lib/time';
 import {
   MetricsFilter,
   MetricsStore,
@@ -29,7 +30,58 @@ export class DatabaseMetricsStore implements MetricsStore {
     this.exactLimit = options.exactLeadTimeLimit ?? EXACT_LEAD_TIME_LIMIT;
   }
 
+  /**
+   * The organisation reads whole UTC days from the daily rollup and only the partial days at
+   * the window's edges from the deployments; a team or a service reads its own deployments.
+   */
   async deploymentCounts(
+    filter: MetricsFilter,
+  ): Promise<ServiceDeploymentCounts[]> {
+    const split = this.split(filter);
+    if (!split) return this.countDeployments(filter);
+    const [days, ...edges] = await Promise.all([
+      this.db('delivery_deployment_days')
+        .select('service_ref')
+        .sum({
+          finished: 'finished',
+          live: 'live',
+          failed: 'failed',
+          rework: 'rework',
+          self_service: 'self_service',
+        })
+        .where('day', '>=', split.fromDay)
+        .where('day', '<', split.toDay)
+        .groupBy('service_ref'),
+      ...split.edges.map(edge => this.countDeployments(edge)),
+    ]);
+    const byService = new Map<string, ServiceDeploymentCounts>();
+    const add = (c: ServiceDeploymentCounts) => {
+      const s = byService.get(c.serviceRef);
+      if (!s) byService.set(c.serviceRef, { ...c });
+      else
+        for (const k of [
+          'finished',
+          'live',
+          'failed',
+          'rework',
+          'selfService',
+        ] as const)
+          s[k] += c[k];
+    };
+    for (const r of days as any[])
+      add({
+        serviceRef: r.service_ref,
+        finished: Number(r.finished),
+        live: Number(r.live),
+        failed: Number(r.failed),
+        rework: Number(r.rework),
+        selfService: Number(r.self_service),
+      });
+    for (const list of edges) list.forEach(add);
+    return [...byService.values()].filter(c => c.finished > 0);
+  }
+
+  private async countDeployments(
     filter: MetricsFilter,
   ): Promise<ServiceDeploymentCounts[]> {
     const rows: any[] = await this.db('delivery_deployments')
@@ -68,15 +120,8 @@ export class DatabaseMetricsStore implements MetricsStore {
         .whereRaw(PRODUCTION_FINISHED, [filter.from, filter.to])
         .whereNotNull('lead_time_bucket')
         .modify(q => this.services(q, filter));
-    // One scan gives the histogram and the count; small windows then get the exact values.
-    const buckets = await base()
-      .select('lead_time_bucket as bucket')
-      .count({ n: '*' })
-      .groupBy('lead_time_bucket');
-    const counts = buckets.map((b: any) => ({
-      bucket: Number(b.bucket),
-      count: Number(b.n),
-    }));
+    // One pass gives the histogram and the count; small windows then get the exact values.
+    const counts = await this.leadTimeBuckets(filter);
     const count = counts.reduce(
       (n: number, c: { count: number }) => n + c.count,
       0,
@@ -90,6 +135,57 @@ export class DatabaseMetricsStore implements MetricsStore {
       p90: percentileOfBuckets(counts, 0.9),
       approximate: true,
     };
+  }
+
+  private async leadTimeBuckets(
+    filter: MetricsFilter,
+  ): Promise<Array<{ bucket: number; count: number }>> {
+    const fromDeployments = async (f: MetricsFilter) =>
+      (
+        await this.db('delivery_deployments')
+          .whereRaw(PRODUCTION_FINISHED, [f.from, f.to])
+          .whereNotNull('lead_time_bucket')
+          .modify(q => this.services(q, f))
+          .select('lead_time_bucket as bucket')
+          .count({ n: '*' })
+          .groupBy('lead_time_bucket')
+      ).map((b: any) => ({ bucket: Number(b.bucket), count: Number(b.n) }));
+    const split = this.split(filter);
+    if (!split) return fromDeployments(filter);
+    const [days, ...edges] = await Promise.all([
+      this.db('delivery_lead_time_days')
+        .select('bucket')
+        .sum({ n: 'deployments' })
+        .where('day', '>=', split.fromDay)
+        .where('day', '<', split.toDay)
+        .groupBy('bucket'),
+      ...split.edges.map(fromDeployments),
+    ]);
+    const total = new Map<number, number>();
+    for (const b of days as any[]) total.set(Number(b.bucket), Number(b.n));
+    for (const list of edges)
+      for (const b of list)
+        total.set(b.bucket, (total.get(b.bucket) ?? 0) + b.count);
+    return [...total]
+      .filter(([, count]) => count > 0)
+      .map(([bucket, count]) => ({ bucket, count }));
+  }
+
+  /**
+   * For the organisation (no service filter): the whole UTC days of the window, read from the
+   * rollups, and the partial days at its edges, read from the deployments.
+   */
+  private split(filter: MetricsFilter) {
+    if (filter.services) return undefined;
+    const fromDay = Math.ceil(filter.from.getTime() / DAY_MS);
+    const toDay = Math.floor(filter.to.getTime() / DAY_MS);
+    if (fromDay >= toDay) return undefined;
+    const edges: MetricsFilter[] = [];
+    if (fromDay * DAY_MS > filter.from.getTime())
+      edges.push({ from: filter.from, to: new Date(fromDay * DAY_MS) });
+    if (toDay * DAY_MS < filter.to.getTime())
+      edges.push({ from: new Date(toDay * DAY_MS), to: filter.to });
+    return { fromDay, toDay, edges };
   }
 
   async timeToRestore(filter: MetricsFilter): Promise<Summary> {

@@ -294,6 +294,58 @@ describe.each(databases.eachSupportedId())('MetricsService on %s', id => {
     });
   });
 
+  it('keeps the daily rollups in step with the deployments through later updates', async () => {
+    const knex = await databases.init(id);
+    await applyDatabaseMigrations(knex);
+    const ingest = new DatabaseIngestStore(knex);
+    const now = t('11-20T00:00:00');
+    await ingest.ingest(DATA, 'api', now);
+    // d1 is rolled back later, d8 turns out to have caused an incident, a late event for d2 is
+    // ignored, d3 moves into another day, and a new deployment lands mid-day.
+    await ingest.ingest(
+      [
+        dep('d1', {
+          status: 'rolled-back',
+          finishedAt: t('11-02T00:00:00'),
+          pullRequests: [],
+        }),
+        incident('inc4', '11-08T01:00:00', '11-08T03:00:00', 'd8'),
+        dep('d2', { status: 'running', finishedAt: t('11-03T00:00:00') }),
+        dep('d11', {
+          serviceRef: B,
+          firstCommitAt: t('11-09T01:00:00'),
+          finishedAt: t('11-09T13:30:00'),
+        }),
+      ],
+      'api',
+      now,
+    );
+    const store = new DatabaseMetricsStore(knex, { exactLeadTimeLimit: 0 });
+    const sorted = (c: any[]) =>
+      [...c].sort((a, b) => a.serviceRef.localeCompare(b.serviceRef));
+    for (const [from, to] of [
+      [window.from, window.to],
+      [t('11-01T06:00:00'), t('11-09T12:00:00')],
+      [t('11-02T00:00:00'), t('11-09T18:00:00')],
+    ]) {
+      const org = await store.deploymentCounts({ from, to });
+      const direct = await store.deploymentCounts({
+        from,
+        to,
+        services: [A, B],
+      });
+      expect(sorted(org)).toEqual(sorted(direct));
+      expect(await store.leadTime({ from, to })).toEqual(
+        await store.leadTime({ from, to, services: [A, B] }),
+      );
+    }
+    const whole = await store.deploymentCounts(window);
+    // d1 rolled back, d2 (two incidents), d3 failed, d4, d8 (incident): 5 of 6 for payments.
+    expect(whole.find(c => c.serviceRef === A)).toEqual(
+      expect.objectContaining({ finished: 6, failed: 5, live: 5 }),
+    );
+  });
+
   it('refuses an unknown service, an unknown team and an empty window', async () => {
     const service = await setup();
     await expect(
