@@ -417,7 +417,13 @@ export async function run() {
     await backend?.stop();
     const admin = new pg.Client({ connectionString: `${connection}/postgres` });
     await admin.connect();
-    await admin.query(`drop database if exists "${database}" with (force)`);
+    // Every database the bench backend created: delivery's and the permission backend's.
+    const { rows: dbs } = await admin.query(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
+    for (const { datname } of dbs)
+      await admin.query(`drop database if exists "${datname}" with (force)`);
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   }
