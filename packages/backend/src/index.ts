@@ -55,6 +55,10 @@ backend.add(import('@internal/plugin-environments-backend'));
 backend.add(import('@internal/plugin-environments-backend-module-postgres'));
 // The environment's Kubernetes manifests committed to a GitOps repository under envs/<name>/.
 backend.add(import('@internal/plugin-environments-backend-module-gitops'));
+// Runway: deploys, delivery events (batch API, signed webhooks, JUnit) and DORA metrics.
+backend.add(import('@internal/plugin-delivery-backend'));
+// Delivery facts (deploy frequency, lead time, time to restore, ...) for readiness scorecards.
+backend.add(import('@internal/plugin-readiness-backend-module-delivery'));
 
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

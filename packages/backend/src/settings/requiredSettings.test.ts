@@ -37,7 +37,7 @@ function withChange(path: string, value: unknown) {
   const copy = JSON.parse(JSON.stringify(production));
   const keys = path.split('.');
   let node = copy;
-  for (const key of keys.slice(0, -1)) node = node[key];
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
   if (value === undefined) delete node[keys[keys.length - 1]];
   else node[keys[keys.length - 1]] = value;
   return new ConfigReader(copy);
@@ -79,7 +79,10 @@ describe('findSettingProblems', () => {
     ['auth.providers.oidc.production.clientSecret', 'is missing'],
     ['auth.session.secret', 'is missing'],
     ['app.baseUrl', 'is missing'],
-    ['environments.encryptionKey', 'is missing (set ENVIRONMENTS_ENCRYPTION_KEY)'],
+    [
+      'environments.encryptionKey',
+      'is missing (set ENVIRONMENTS_ENCRYPTION_KEY)',
+    ],
   ])('names %s when it is missing', (key, problem) => {
     expect(findSettingProblems(withChange(key, undefined))).toEqual([
       { key, problem },
@@ -147,5 +150,27 @@ describe('findSettingProblems', () => {
           "is app-config.yaml's development key; set ENVIRONMENTS_ENCRYPTION_KEY",
       },
     ]);
+  });
+
+  it("refuses app-config.yaml's webhook secret in production", () => {
+    expect(
+      findSettingProblems(
+        withChange(
+          'delivery.webhooks.secret',
+          'runway-local-webhook-secret-do-not-use-in-production',
+        ),
+      ),
+    ).toEqual([
+      {
+        key: 'delivery.webhooks.secret',
+        problem:
+          "is app-config.yaml's development secret; set DELIVERY_WEBHOOK_SECRET",
+      },
+    ]);
+    expect(
+      findSettingProblems(
+        withChange('delivery.webhooks.secret', 'x'.repeat(40)),
+      ),
+    ).toEqual([]);
   });
 });

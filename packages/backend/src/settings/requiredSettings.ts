@@ -63,6 +63,13 @@ export function findSettingProblems(config: Config): SettingProblem[] {
     requireText(read('auth.session.secret'), 'auth.session.secret', problems);
   }
   requireEncryptionKey(config, read, problems);
+  refuseDevelopmentValue(
+    config,
+    read,
+    problems,
+    'delivery.webhooks.secret',
+    'DELIVERY_WEBHOOK_SECRET',
+  );
   return problems;
 }
 
@@ -102,6 +109,30 @@ function requireEncryptionKey(
       key,
       problem:
         "is app-config.yaml's development key; set ENVIRONMENTS_ENCRYPTION_KEY",
+    });
+  }
+}
+
+/**
+ * A secret app-config.yaml sets for local use stays in place when production leaves its
+ * variable unset; production refuses it instead of accepting requests signed with it.
+ */
+function refuseDevelopmentValue(
+  config: Config,
+  read: (key: string) => unknown,
+  problems: SettingProblem[],
+  key: string,
+  env: string,
+) {
+  const value = read(key);
+  if (
+    config.getOptionalString('auth.environment') === 'production' &&
+    typeof value === 'string' &&
+    value.includes(DEVELOPMENT_KEY_MARKER)
+  ) {
+    problems.push({
+      key,
+      problem: `is app-config.yaml's development secret; set ${env}`,
     });
   }
 }
