@@ -1,10 +1,9 @@
+import { requirePermission } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import {
-  AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -180,26 +179,17 @@ export class AuthorizedDeliveryService {
     return this.metricsService.dora(query);
   }
 
-  protected async require(
+  protected require(
     permission: BasicPermission | ResourcePermission,
     credentials: BackstageCredentials,
     resourceRef?: string,
   ) {
-    const [decision] = await this.permissions.authorize(
-      [
-        permission.type === 'resource'
-          ? { permission, resourceRef: resourceRef! }
-          : { permission },
-      ] as any,
-      { credentials },
+    return requirePermission(
+      this.permissions,
+      permission,
+      credentials,
+      resourceRef ? { ref: resourceRef } : undefined,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${permission.name}${
-          resourceRef ? ` on ${resourceRef}` : ''
-        }`,
-      );
-    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { requirePermission } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -259,26 +260,17 @@ export class AuthorizedEnvironmentsService {
     }
   }
 
-  private async require(
+  private require(
     permission: BasicPermission | ResourcePermission,
     credentials: BackstageCredentials,
     resourceRef?: string,
   ) {
-    const [decision] = await this.permissions.authorize(
-      [
-        permission.type === 'resource'
-          ? { permission, resourceRef: resourceRef! }
-          : { permission },
-      ] as any,
-      { credentials },
+    return requirePermission(
+      this.permissions,
+      permission,
+      credentials,
+      resourceRef ? { ref: resourceRef, label: 'environment' } : undefined,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${permission.name}${
-          resourceRef ? ` on environment ${resourceRef}` : ''
-        }`,
-      );
-    }
   }
 }
 

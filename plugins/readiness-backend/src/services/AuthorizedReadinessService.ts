@@ -1,10 +1,9 @@
+import { requirePermission } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
 import {
-  AuthorizeResult,
   BasicPermission,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
@@ -128,25 +127,16 @@ export class AuthorizedReadinessService {
     return this.service.revokeExemption(id, revokedBy);
   }
 
-  private async require(
+  private require(
     permission: BasicPermission | ResourcePermission,
     credentials: BackstageCredentials,
     resourceRef?: string,
   ) {
-    const [decision] = await this.permissions.authorize(
-      [
-        permission.type === 'resource'
-          ? { permission, resourceRef: resourceRef! }
-          : { permission },
-      ] as any,
-      { credentials },
+    return requirePermission(
+      this.permissions,
+      permission,
+      credentials,
+      resourceRef ? { ref: resourceRef } : undefined,
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${permission.name}${
-          resourceRef ? ` on ${resourceRef}` : ''
-        }`,
-      );
-    }
   }
 }

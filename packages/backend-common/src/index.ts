@@ -1,0 +1,2 @@
+export { audited } from './audited';
+export { requirePermission } from './requirePermission';
