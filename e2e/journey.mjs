@@ -8,12 +8,15 @@ import { root, startPortal, waitUntilReady } from './portal.mjs';
 
 export const output = path.join(root, 'e2e/output');
 
-/** Registers before/after hooks; the returned object's fields are set once `before` ran. */
-export function journey() {
+/**
+ * Registers before/after hooks; the returned object's fields are set once `before` ran.
+ * `portalOptions` go to startPortal (e.g. extra config files).
+ */
+export function journey(portalOptions = {}) {
   const context = { portal: undefined, browser: undefined };
   before(async () => {
     fs.mkdirSync(output, { recursive: true });
-    context.portal = await startPortal();
+    context.portal = await startPortal(portalOptions);
     await waitUntilReady(context.portal);
     context.browser = await launchBrowser();
   });
