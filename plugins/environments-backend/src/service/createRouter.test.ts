@@ -274,6 +274,12 @@ describe('createRouter', () => {
     const gone = await api.get(`/environments/${id}`).set('Authorization', ana);
     expect(gone.body.status).toBe('torn-down');
     expect(h.driver.existing.size).toBe(0);
+    const audit = await api
+      .get(`/environments/${id}/audit`)
+      .set('Authorization', ana);
+    expect(
+      audit.body.records.find((r: any) => r.action === 'teardown'),
+    ).toMatchObject({ actor: 'user:default/ana', message: 'merged' });
     const again = await api
       .post(`/environments/${id}/teardown`)
       .set('Authorization', ana)

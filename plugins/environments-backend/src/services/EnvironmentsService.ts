@@ -210,22 +210,35 @@ export class EnvironmentsService {
       case 'tearing-down':
         return environment;
       case 'awaiting-approval':
-        return this.step(environment, actor, 'teardown', {
-          from: ['awaiting-approval'],
-          to: 'torn-down',
-          releaseName: true,
-          statusMessage: `Request withdrawn by ${actor}${because}`,
-          event: `Request withdrawn by ${actor}${because}; nothing was provisioned`,
-        });
+        return this.step(
+          environment,
+          actor,
+          'teardown',
+          {
+            from: ['awaiting-approval'],
+            to: 'torn-down',
+            releaseName: true,
+            statusMessage: `Request withdrawn by ${actor}${because}`,
+            event: `Request withdrawn by ${actor}${because}; nothing was provisioned`,
+          },
+          reason,
+        );
       case 'ready':
       case 'failed': {
-        const updated = await this.step(environment, actor, 'teardown', {
-          from: ['ready', 'failed'],
-          to: 'tearing-down',
-          failure: null,
-          statusMessage: `Torn down by ${actor}${because}`,
-          event: `Teardown requested by ${actor}${because}`,
-        });
+        // The reason goes to the audit trail too, as approve and reject do.
+        const updated = await this.step(
+          environment,
+          actor,
+          'teardown',
+          {
+            from: ['ready', 'failed'],
+            to: 'tearing-down',
+            failure: null,
+            statusMessage: `Torn down by ${actor}${because}`,
+            event: `Teardown requested by ${actor}${because}`,
+          },
+          reason,
+        );
         this.options.engine.start(id);
         return updated;
       }
