@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { journey, output, signInAsGuest } from './journey.mjs';
+import { waitForEntity } from './portal.mjs';
 
 const run = journey();
 
@@ -18,6 +19,16 @@ test('a guest signs in, finds the example services in the catalog and sees an ow
     });
   });
   page.setDefaultTimeout(60_000);
+  // The portal is ready before the catalog has processed the example organisation, and the
+  // catalog page does not refetch: open it once the entities this journey looks for exist.
+  for (const name of [
+    'payments-api',
+    'booking-service',
+    'fraud-detector',
+    'search-api',
+  ]) {
+    await waitForEntity(portal, `component:default/${name}`);
+  }
   await signInAsGuest(page, portal);
 
   // The catalog is the landing page. The guest belongs to the platform team, so it opens on
