@@ -1,4 +1,13 @@
 import { Knex } from 'knex';
+import { chunks } from './chunks';
+
+/** The tables whose rows give a service delivery facts. */
+const SERVICE_TABLES = [
+  'delivery_deployments',
+  'delivery_pull_requests',
+  'delivery_test_runs',
+  'delivery_incidents',
+];
 import { percentileOfBuckets, percentileOfSorted } from '../lib/percentiles';
 import { DAY_MS } from '../lib/time';
 import {
@@ -257,6 +266,19 @@ export class DatabaseMetricsStore implements MetricsStore {
       .whereRaw('is_production = true')
       .groupBy('environment');
     return rows.some((r: any) => Number(r.versions) >= 2);
+  }
+
+  async servicesWithData(serviceRefs: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const batch of chunks([...new Set(serviceRefs)])) {
+      for (const table of SERVICE_TABLES) {
+        const rows = await this.db(table)
+          .distinct('service_ref')
+          .whereIn('service_ref', batch);
+        for (const row of rows) found.add(row.service_ref);
+      }
+    }
+    return found;
   }
 
   async hasProductionDeployments(serviceRef: string): Promise<boolean> {

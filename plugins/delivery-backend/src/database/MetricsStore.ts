@@ -43,6 +43,8 @@ export interface MetricsStore {
   ): Promise<{ runs: number; flakyRuns: number; duration: Summary }>;
   /** Whether a production environment of the service has two or more succeeded versions. */
   hasEarlierProductionVersion(serviceRef: string): Promise<boolean>;
+  /** Which of these services have any delivery data at all (deploys, PRs, test runs, incidents). */
+  servicesWithData(serviceRefs: string[]): Promise<Set<string>>;
   /** Whether the service has any production deployment recorded, ever. */
   hasProductionDeployments(serviceRef: string): Promise<boolean>;
   deployWaits(filter: MetricsFilter): Promise<{
