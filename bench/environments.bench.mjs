@@ -243,15 +243,39 @@ async function burst(call, tag, gitops, dbPrefix) {
   }
   const ids = [...new Set(all.map(a => a.json?.id).filter(Boolean))];
   let failed = 0;
+  const reasons = new Map();
   const readyStart = performance.now();
+  // Connections to the server while they provision (its max_connections is shared by all).
+  const connections = await withAdmin(async admin => {
+    const max = Number(
+      (await admin.query('show max_connections')).rows[0].max_connections,
+    );
+    return { max, peak: 0 };
+  });
+  const sampler = new pg.Client({ connectionString: `${CONNECTION}/postgres` });
+  await sampler.connect();
+  let sampling = true;
+  const sampled = (async () => {
+    while (sampling) {
+      const { rows } = await sampler.query(
+        'select count(*)::int as n from pg_stat_activity',
+      );
+      connections.peak = Math.max(connections.peak, rows[0].n);
+      await sleep(50);
+    }
+  })();
   await Promise.all(
     ids.map(id =>
       waitFor(call, id, ['ready'], 200).catch(e => {
         failed++;
-        process.stderr.write(`burst: ${e.message}\n`);
+        const reason = e.message.replace(/^environment \S+ /, '');
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }),
     ),
   );
+  sampling = false;
+  await sampled;
+  await sampler.end();
   const allReadySeconds =
     answerSeconds + (performance.now() - readyStart) / 1000;
   const listed = (
@@ -285,6 +309,8 @@ async function burst(call, tag, gitops, dbPrefix) {
       perEnv.size
     } environments committed, ${twice} more than once)\n`,
   );
+  for (const [reason, n] of reasons)
+    process.stderr.write(`burst: ${n} environments ${reason}\n`);
   for (const a of all.filter(a => a.status >= 300).slice(0, 3))
     process.stderr.write(`burst: ${a.status} ${JSON.stringify(a.json)}\n`);
 
@@ -314,9 +340,9 @@ async function burst(call, tag, gitops, dbPrefix) {
         .map(([s, n]) => `${n}x ${s}`)
         .join(', ')}; ${replayed} marked Idempotent-Replayed; ${
         ids.length
-      } distinct ids; ${readyListed} ready, ${failed} failed; ${
-        ok ? 'as expected' : 'NOT as expected'
-      }`,
+      } distinct ids; ${readyListed} ready, ${failed} failed${
+        reasons.size ? ` (${[...reasons.keys()][0].slice(0, 120)})` : ''
+      }; ${ok ? 'as expected' : 'NOT as expected'}`,
     },
     {
       metric: `${CONCURRENT} concurrent creates: databases`,
@@ -331,10 +357,14 @@ async function burst(call, tag, gitops, dbPrefix) {
       note: `new commits in the GitOps repository (git log --oneline); ${twice} environments in more than one commit`,
     },
     {
-      metric: `${CONCURRENT} concurrent creates: all ready`,
+      metric: `${CONCURRENT} concurrent creates: all settled`,
       value: allReadySeconds.toFixed(1),
       unit: 's',
-      note: `first POST to the last ready (all answered in ${answerSeconds.toFixed(
+      note: `first POST to the last one ready or failed; peak ${
+        connections.peak
+      } of max_connections ${
+        connections.max
+      } PostgreSQL connections meanwhile (all answered in ${answerSeconds.toFixed(
         1,
       )} s); teardown of all, 20 at a time: ${teardownSeconds.toFixed(1)} s`,
     },
