@@ -36,6 +36,11 @@ export interface Config {
         allowedExtensions?: string[];
         /** Largest `parameters.connectionLimit` a resource may ask for. Default 100. */
         maxConnectionLimit?: number;
+        /**
+         * Admin connections the driver opens at once (default 4): a burst of environments
+         * waits its turn instead of exhausting the server's max_connections.
+         */
+        maxAdminConnections?: number;
       };
     };
   };

@@ -25,6 +25,7 @@ function serverConfig(): PostgresDriverConfig {
     namePrefix: PREFIX,
     allowedExtensions: ['pgcrypto', 'citext'],
     maxConnectionLimit: 50,
+    maxAdminConnections: 2,
   };
 }
 
@@ -301,6 +302,46 @@ describeWithPostgres('PostgresDriver on a real PostgreSQL server', () => {
       database: undefined,
       role: undefined,
     });
+  });
+
+  it('keeps a burst of provisions within its admin connection limit', async () => {
+    const stores = Array.from(
+      { length: 6 },
+      () => ({} as { state?: JsonObject }),
+    );
+    let peak = 0;
+    let sampling = true;
+    const sampler = admin(async client => {
+      while (sampling) {
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE application_name = 'runway-environments'`,
+        );
+        peak = Math.max(peak, rows[0].n);
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+    });
+    try {
+      const results = await Promise.all(
+        stores.map((store, i) =>
+          driver.provision(
+            driverContext({ environmentName: `burst${i}`, store, lines }),
+          ),
+        ),
+      );
+      for (const r of results)
+        secrets.push(r.secrets!.password, r.secrets!.url);
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(2);
+    for (let i = 0; i < stores.length; i++) {
+      const objects = await serverObjects(`${PREFIX}burst${i}_db`);
+      expect(objects.database).toBeDefined();
+      expect(objects.role).toBeDefined();
+    }
   });
 
   it('ends open sessions of the role when it tears down', async () => {

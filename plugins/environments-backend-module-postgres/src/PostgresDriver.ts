@@ -5,6 +5,7 @@ import {
   ProvisionResult,
   ResourceDriver,
 } from '@internal/plugin-environments-node';
+import pLimit from 'p-limit';
 import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 import { PostgresDriverConfig } from './config';
 import { deriveResourceName, isSafeIdentifier } from './names';
@@ -35,7 +36,11 @@ export class PostgresDriver implements ResourceDriver {
   readonly description =
     'A PostgreSQL database and its own login role with a generated password';
 
-  constructor(private readonly config: PostgresDriverConfig) {}
+  private readonly connections: pLimit.Limit;
+
+  constructor(private readonly config: PostgresDriverConfig) {
+    this.connections = pLimit(config.maxAdminConnections);
+  }
 
   validateParameters(parameters: JsonObject): string[] {
     return validatePostgresParameters(parameters, this.config);
@@ -244,7 +249,15 @@ export class PostgresDriver implements ResourceDriver {
     };
   }
 
-  private async withAdmin<T>(
+  private withAdmin<T>(
+    database: string,
+    work: (client: Client) => Promise<T>,
+  ): Promise<T> {
+    // Never nested: each provision or teardown step holds one connection at a time.
+    return this.connections(() => this.connected(database, work));
+  }
+
+  private async connected<T>(
     database: string,
     work: (client: Client) => Promise<T>,
   ): Promise<T> {

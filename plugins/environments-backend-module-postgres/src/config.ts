@@ -11,6 +11,8 @@ export type PostgresDriverConfig = {
   namePrefix: string;
   allowedExtensions: string[];
   maxConnectionLimit: number;
+  /** At most this many admin connections at once; more provisions wait their turn. */
+  maxAdminConnections: number;
 };
 
 export const CONFIG_KEY = 'environments.drivers.postgres';
@@ -64,6 +66,13 @@ export function readPostgresDriverConfig(
       );
     }
   });
+  const maxAdminConnections =
+    config.getOptionalNumber('maxAdminConnections') ?? 4;
+  if (!Number.isInteger(maxAdminConnections) || maxAdminConnections < 1) {
+    throw new Error(
+      `${CONFIG_KEY}.maxAdminConnections: ${maxAdminConnections} must be a positive integer`,
+    );
+  }
   return {
     host: config.getString('host'),
     port,
@@ -74,5 +83,6 @@ export function readPostgresDriverConfig(
     namePrefix,
     allowedExtensions,
     maxConnectionLimit,
+    maxAdminConnections,
   };
 }
