@@ -4,6 +4,26 @@ import { Knex } from 'knex';
 import { CreateOptions, NewEnvironment } from './EnvironmentStore';
 import { environmentFromRows, EnvironmentRow, ResourceRow } from './rows';
 
+/** The environment an earlier request with the same idempotency key created, if any. */
+async function replayOf(
+  tx: Knex.Transaction,
+  input: NewEnvironment,
+  idempotency: CreateOptions['idempotency'],
+) {
+  if (!idempotency) return undefined;
+  const previous = await tx('environment_idempotency_keys')
+    .where({ created_by: input.createdBy, key: idempotency.key })
+    .first();
+  if (!previous) return undefined;
+  if (previous.request_hash !== idempotency.requestHash) {
+    throw new ConflictError(
+      `Idempotency-Key "${idempotency.key}" was already used for a different request (environment ${previous.environment_id})`,
+    );
+  }
+  const environment = await readEnvironment(tx, previous.environment_id);
+  return environment ? { environment, created: false } : undefined;
+}
+
 /**
  * The create transaction: the team-and-class lock, the idempotency key, the quota and the
  * name, then the environment, its resources, its first event and the key, all or nothing.
@@ -26,20 +46,8 @@ export async function insertEnvironment(
     if (tx.client.config.client === 'pg') lock.forUpdate();
     await lock.first();
   }
-  if (idempotency) {
-    const previous = await tx('environment_idempotency_keys')
-      .where({ created_by: input.createdBy, key: idempotency.key })
-      .first();
-    if (previous) {
-      if (previous.request_hash !== idempotency.requestHash) {
-        throw new ConflictError(
-          `Idempotency-Key "${idempotency.key}" was already used for a different request (environment ${previous.environment_id})`,
-        );
-      }
-      const environment = await readEnvironment(tx, previous.environment_id);
-      if (environment) return { environment, created: false };
-    }
-  }
+  const replay = await replayOf(tx, input, idempotency);
+  if (replay) return replay;
   if (quota !== undefined) {
     const active = await countActive(tx, input.owner, input.className);
     if (active >= quota) {
@@ -52,6 +60,10 @@ export async function insertEnvironment(
     .where('active_name', input.name)
     .first();
   if (holder) {
+    // Without a quota lock, a concurrent retry of the same request may have committed the
+    // name after the key was looked up: that is a replay, not a conflict.
+    const late = await replayOf(tx, input, idempotency);
+    if (late) return late;
     throw new ConflictError(
       `name "${input.name}" is in use by environment ${holder.id} (${holder.status})`,
     );
