@@ -13,7 +13,10 @@ import { parse } from 'yaml';
 import { readGitopsDriverConfig } from './config';
 import { GitopsDriver } from './GitopsDriver';
 import { renderEnvironmentManifests } from './manifests/renderManifests';
-import { driverContext, LogLines } from './__testUtils__/driverContext';
+import {
+  driverContext,
+  LogLines,
+} from '@internal/plugin-environments-node/testUtils';
 import {
   bareRepository,
   commitCount,

@@ -4,7 +4,10 @@ import { JsonObject } from '@backstage/types';
 import { Client, escapeIdentifier } from 'pg';
 import { PostgresDriverConfig } from './config';
 import { PostgresDriver } from './PostgresDriver';
-import { driverContext, LogLines } from './__testUtils__/driverContext';
+import {
+  driverContext,
+  LogLines,
+} from '@internal/plugin-environments-node/testUtils';
 import { verifierMatches } from './__testUtils__/scram';
 
 const connection = postgresConnectionForTests();

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
-import { DriverContext } from '@internal/plugin-environments-node';
+import { DriverContext } from '../ResourceDriver';
 
 /** Every line a driver wrote, to the environment's log and to the backend logger. */
 export type LogLines = string[];

@@ -1,0 +1,2 @@
+export { driverContext, recordingLogger } from './driverContext';
+export type { LogLines } from './driverContext';
