@@ -20,3 +20,13 @@ export function dateOrUndefined(iso: string | undefined): Date | undefined {
 
 export const HOUR = 3600;
 export const DAY_MS = 86_400_000;
+
+export function earliest(...dates: Array<Date | undefined>): Date | undefined {
+  const times = dates.filter((d): d is Date => !!d).map(d => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
+
+export function latest(...dates: Array<Date | undefined>): Date | undefined {
+  const times = dates.filter((d): d is Date => !!d).map(d => d.getTime());
+  return times.length ? new Date(Math.max(...times)) : undefined;
+}
