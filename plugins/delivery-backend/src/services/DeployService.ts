@@ -1,16 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  AuthenticationError,
   ConflictError,
   InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import {
-  ChangeType,
-  DeployCallback,
-  Deployment,
-} from '@internal/plugin-delivery-common';
+import { ChangeType, Deployment } from '@internal/plugin-delivery-common';
 import {
   CallbackRequest,
   DeployDriver,
@@ -19,6 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DeploymentStore } from '../database/DeploymentStore';
 import { serviceRefOf } from '../lib/refs';
+import { DeployRunner } from './DeployRunner';
 import { FreezeCalendar } from './FreezeCalendar';
 import { ServiceCatalog, ServiceInfo } from './ServiceCatalog';
 import { DeliverySettings, EnvironmentSettings } from './settings';
@@ -43,6 +39,7 @@ export type DeployOptions = {
  */
 export class DeployService {
   private readonly freeze: FreezeCalendar;
+  private readonly runner: DeployRunner;
 
   constructor(
     private readonly deps: {
@@ -57,6 +54,7 @@ export class DeployService {
     },
   ) {
     this.freeze = new FreezeCalendar(deps.settings.freezeWindows);
+    this.runner = new DeployRunner(deps);
   }
 
   private now() {
@@ -224,121 +222,18 @@ export class DeployService {
   }
 
   /** A driver's status report, verified by the driver that ran the deploy. */
-  async callback(id: string, request: CallbackRequest) {
-    const deployment = await this.deps.store.get(id);
-    // Unknown ids get the same answer as a bad signature: nothing to learn from probing.
-    const driver = deployment?.driver
-      ? this.deps.drivers.get(deployment.driver)
-      : undefined;
-    if (!deployment || !driver?.verifyCallback)
-      throw new AuthenticationError(`No deploy ${id} accepts status callbacks`);
-    const report: DeployCallback = await driver.verifyCallback(request);
-    const now = this.now();
-    for (const line of report.log ?? [])
-      await this.deps.store.appendEvent(id, line, now);
-    if (report.status === 'running') {
-      if (report.message)
-        await this.deps.store.appendEvent(id, report.message, now);
-      return this.get(id);
-    }
-    if (deployment.status === report.status) return deployment;
-    const moved = await this.deps.store.transition(
-      id,
-      ['running'],
-      report.status,
-      now,
-      { message: report.message },
-    );
-    if (!moved)
-      throw new ConflictError(
-        `Deploy ${id} is ${deployment.status}; it cannot become ${report.status}`,
-      );
-    await this.deps.store.appendEvent(
-      id,
-      report.message ?? `Deploy ${report.status}`,
-      now,
-      report.status,
-    );
-    return this.get(id);
+  callback(id: string, request: CallbackRequest) {
+    return this.runner.callback(id, request);
   }
 
   /** Runs a queued deploy through its driver; a no-op when another worker already started it. */
-  async execute(id: string): Promise<void> {
-    const { store } = this.deps;
-    const started = this.now();
-    if (!(await store.transition(id, ['queued'], 'running', started))) return;
-    const deployment = (await store.get(id))!;
-    await store.appendEvent(
-      id,
-      `Deploying with ${deployment.driver}`,
-      started,
-      'running',
-    );
-    const driver = this.deps.drivers.get(deployment.driver!);
-    let outcome: {
-      status: 'succeeded' | 'failed' | 'pending';
-      message?: string;
-    };
-    try {
-      if (!driver)
-        throw new Error(`no deploy driver "${deployment.driver}" is installed`);
-      const previous = await store.current(
-        deployment.service,
-        deployment.environment,
-      );
-      outcome = await driver.deploy({
-        deployment: {
-          id,
-          service: deployment.service,
-          environment: deployment.environment,
-          production: deployment.production,
-          version: deployment.version,
-          previousVersion: previous?.version,
-          changeType: deployment.changeType,
-          commitSha: deployment.commitSha,
-        },
-        callbackUrl: `${await this.deps.callbackBaseUrl()}/deploys/${encodeURIComponent(
-          id,
-        )}/callback`,
-        log: message => store.appendEvent(id, message, this.now()),
-        logger: this.deps.logger,
-      });
-    } catch (error) {
-      outcome = {
-        status: 'failed',
-        message: `Driver error: ${(error as Error).message}`,
-      };
-    }
-    const now = this.now();
-    if (outcome.status === 'pending') {
-      await store.appendEvent(
-        id,
-        outcome.message ?? 'Waiting for the driver to report',
-        now,
-      );
-      return;
-    }
-    if (
-      await store.transition(id, ['running'], outcome.status, now, {
-        message: outcome.message,
-      })
-    )
-      await store.appendEvent(
-        id,
-        outcome.message ?? `Deploy ${outcome.status}`,
-        now,
-        outcome.status,
-      );
+  execute(id: string): Promise<void> {
+    return this.runner.execute(id);
   }
 
   /** Starts queued deploys a stopped backend left behind (scheduled, once across replicas). */
-  async resumeQueued(): Promise<number> {
-    const ids = await this.deps.store.queued(
-      new Date(this.now().getTime() - 30_000),
-      50,
-    );
-    for (const id of ids) await this.execute(id);
-    return ids.length;
+  resumeQueued(): Promise<number> {
+    return this.runner.resumeQueued();
   }
 
   private async start(
@@ -420,9 +315,7 @@ export class DeployService {
   }
 
   private runInBackground(id: string) {
-    this.execute(id).catch(error =>
-      this.deps.logger.error(`Deploy ${id} could not run: ${error}`),
-    );
+    this.runner.runInBackground(id);
   }
 
   private async service(value: string): Promise<ServiceInfo> {
