@@ -101,15 +101,15 @@ function requireEncryptionKey(
         String(value).length
       }`,
     });
-  } else if (
-    config.getOptionalString('auth.environment') === 'production' &&
-    String(value).includes(DEVELOPMENT_KEY_MARKER)
-  ) {
-    problems.push({
+  } else {
+    refuseDevelopmentValue(
+      config,
+      read,
+      problems,
       key,
-      problem:
-        "is app-config.yaml's development key; set ENVIRONMENTS_ENCRYPTION_KEY",
-    });
+      'ENVIRONMENTS_ENCRYPTION_KEY',
+      'key',
+    );
   }
 }
 
@@ -123,6 +123,7 @@ function refuseDevelopmentValue(
   problems: SettingProblem[],
   key: string,
   env: string,
+  what: 'key' | 'secret' = 'secret',
 ) {
   const value = read(key);
   if (
@@ -132,7 +133,7 @@ function refuseDevelopmentValue(
   ) {
     problems.push({
       key,
-      problem: `is app-config.yaml's development secret; set ${env}`,
+      problem: `is app-config.yaml's development ${what}; set ${env}`,
     });
   }
 }
