@@ -1,0 +1,2 @@
+export { authModuleRunwaySignIn as default } from './module';
+export { catalogUserMatchingEmail } from './catalogUserMatchingEmail';
