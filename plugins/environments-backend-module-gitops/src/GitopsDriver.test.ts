@@ -22,9 +22,9 @@ import {
   commitCount,
   git,
   tempDir,
+  startHttpGitServer,
   workingRepository,
-} from './__testUtils__/gitFixtures';
-import { startHttpGitServer } from './__testUtils__/httpGitServer';
+} from '@internal/gitops-repository/testUtils';
 
 const OWNER = 'group:default/payments-team';
 

@@ -5,9 +5,9 @@ import {
   ProvisionResult,
   ResourceDriver,
 } from '@internal/plugin-environments-node';
+import { GitRepository } from '@internal/gitops-repository';
 import { stringify } from 'yaml';
-import { GitopsDriverConfig } from './config';
-import { GitWorkspace } from './git/GitWorkspace';
+import { CONFIG_KEY, GitopsDriverConfig } from './config';
 import {
   KubernetesManifest,
   ManifestRenderer,
@@ -35,12 +35,12 @@ export class GitopsDriver implements ResourceDriver {
 
   private readonly config: GitopsDriverConfig;
   private readonly renderer: ManifestRenderer;
-  private readonly workspace: GitWorkspace;
+  private readonly workspace: GitRepository;
 
   constructor(options: GitopsDriverOptions) {
     this.config = options.config;
     this.renderer = options.renderer ?? renderEnvironmentManifests;
-    this.workspace = GitWorkspace.create(options.config);
+    this.workspace = GitRepository.create(options.config, CONFIG_KEY);
   }
 
   validateParameters(parameters: JsonObject): string[] {

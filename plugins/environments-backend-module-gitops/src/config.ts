@@ -1,21 +1,12 @@
-import os from 'node:os';
 import path from 'node:path';
 import { Config } from '@backstage/config';
+import {
+  GitRepositoryConfig,
+  readGitRepositoryConfig,
+} from '@internal/gitops-repository';
 import { parseCpu, parseMemory } from './manifests/quantities';
 
 export const CONFIG_KEY = 'environments.drivers.gitops';
-
-/** Where the manifests go: a working repository on disk, or a remote the driver clones. */
-export type GitopsRepositoryConfig =
-  | { kind: 'local'; path: string }
-  | {
-      kind: 'remote';
-      url: string;
-      /** Basic-auth user and secret for HTTPS, when configured. */
-      credentials?: { username: string; secret: string };
-      /** The driver's own clone. */
-      workDirectory: string;
-    };
 
 /** Upper bounds of the quota a resource may ask for. */
 export type GitopsLimits = {
@@ -26,10 +17,7 @@ export type GitopsLimits = {
   maxPods: number;
 };
 
-export type GitopsDriverConfig = {
-  repository: GitopsRepositoryConfig;
-  branch: string;
-  author: { name: string; email: string };
+export type GitopsDriverConfig = GitRepositoryConfig & {
   basePath: string;
   namespacePrefix: string;
   limits: GitopsLimits;
@@ -42,21 +30,11 @@ export type GitopsDriverConfig = {
 export function readGitopsDriverConfig(
   root: Config,
 ): GitopsDriverConfig | undefined {
-  const config = root.getOptionalConfig(CONFIG_KEY);
-  if (!config) {
+  const repository = readGitRepositoryConfig(root, CONFIG_KEY);
+  if (!repository) {
     return undefined;
   }
-  const localPath = config.getOptionalString('localPath');
-  const url = config.getOptionalString('url');
-  if (!localPath === !url) {
-    throw new Error(
-      `${CONFIG_KEY}: set exactly one of localPath (a working repository on disk) and url (a remote)`,
-    );
-  }
-  const branch = config.getOptionalString('branch') ?? 'main';
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..')) {
-    throw new Error(`${CONFIG_KEY}.branch: "${branch}" is not a branch name`);
-  }
+  const config = root.getConfig(CONFIG_KEY);
   const basePath = path.posix.normalize(
     config.getOptionalString('basePath') ?? 'envs',
   );
@@ -76,48 +54,11 @@ export function readGitopsDriverConfig(
       `${CONFIG_KEY}.namespacePrefix: "${namespacePrefix}" must be lowercase letters, digits and -, at most 22 characters`,
     );
   }
-  const repository: GitopsRepositoryConfig = localPath
-    ? { kind: 'local', path: path.resolve(localPath) }
-    : {
-        kind: 'remote',
-        url: url!,
-        credentials: readCredentials(config),
-        workDirectory: path.resolve(
-          config.getOptionalString('workDirectory') ??
-            path.join(
-              root.getOptionalString('backend.workingDirectory') ?? os.tmpdir(),
-              'runway-gitops',
-            ),
-        ),
-      };
   return {
-    repository,
-    branch,
-    author: {
-      name: config.getOptionalString('author.name') ?? 'Runway',
-      email: config.getOptionalString('author.email') ?? 'runway@localhost',
-    },
+    ...repository,
     basePath,
     namespacePrefix,
     limits: readLimits(config),
-  };
-}
-
-function readCredentials(
-  config: Config,
-): { username: string; secret: string } | undefined {
-  const token = config.getOptionalString('token');
-  const password = config.getOptionalString('password');
-  if (token && password) {
-    throw new Error(`${CONFIG_KEY}: set token or password, not both`);
-  }
-  const secret = token ?? password;
-  if (!secret) {
-    return undefined;
-  }
-  return {
-    username: config.getOptionalString('username') ?? 'x-access-token',
-    secret,
   };
 }
 
