@@ -15,6 +15,8 @@ import { registerDeliveryActions } from './actions/registerDeliveryActions';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from './database/DatabaseIngestStore';
 import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
+import { DatabaseServiceStateStore } from './database/DatabaseServiceStateStore';
+import { DatabaseTimelineStore } from './database/DatabaseTimelineStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { WebhookDeployDriver } from './drivers/WebhookDeployDriver';
 import { createRouter } from './service/createRouter';
@@ -22,6 +24,8 @@ import { AuthorizedDeliveryService } from './services/AuthorizedDeliveryService'
 import { DeployService } from './services/DeployService';
 import { IngestService } from './services/IngestService';
 import { MetricsService } from './services/MetricsService';
+import { MetricsTimeline } from './services/MetricsTimeline';
+import { ServiceEnvironments } from './services/ServiceEnvironments';
 import { ReadinessLevelGate } from './services/ReadinessLevelGate';
 import { ServiceCatalog } from './services/ServiceCatalog';
 import { readSettings } from './services/settings';
@@ -105,15 +109,27 @@ export const deliveryPlugin = createBackendPlugin({
           callbackBaseUrl: () => deps.discovery.getExternalBaseUrl('delivery'),
           logger,
         });
+        const metrics = new MetricsService(
+          new DatabaseMetricsStore(knex),
+          catalog,
+          settings.tiers,
+        );
         const service = new AuthorizedDeliveryService(
           new IngestService(new DatabaseIngestStore(knex), catalog, settings),
-          new MetricsService(
-            new DatabaseMetricsStore(knex),
-            catalog,
-            settings.tiers,
-          ),
+          metrics,
           deploys,
           deps.permissions,
+          {
+            timeline: new MetricsTimeline(
+              new DatabaseTimelineStore(knex),
+              metrics,
+            ),
+            environments: new ServiceEnvironments({
+              store: new DatabaseServiceStateStore(knex),
+              services: catalog,
+              settings,
+            }),
+          },
         );
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
 

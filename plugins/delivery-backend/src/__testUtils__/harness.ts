@@ -5,10 +5,14 @@ import { DeployGate } from '@internal/plugin-delivery-node';
 import { DatabaseDeploymentStore } from '../database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from '../database/DatabaseIngestStore';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
+import { DatabaseServiceStateStore } from '../database/DatabaseServiceStateStore';
+import { DatabaseTimelineStore } from '../database/DatabaseTimelineStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DeployService } from '../services/DeployService';
 import { IngestService } from '../services/IngestService';
 import { MetricsService } from '../services/MetricsService';
+import { MetricsTimeline } from '../services/MetricsTimeline';
+import { ServiceEnvironments } from '../services/ServiceEnvironments';
 import { ServiceCatalog } from '../services/ServiceCatalog';
 import { readSettings } from '../services/settings';
 import { RecordingDriver } from './RecordingDriver';
@@ -127,6 +131,15 @@ export async function createHarness(
     logger: mockServices.logger.mock(),
     now: options.now ?? tick(),
   });
+  const views = {
+    timeline: new MetricsTimeline(new DatabaseTimelineStore(knex), metrics),
+    environments: new ServiceEnvironments({
+      store: new DatabaseServiceStateStore(knex),
+      services: catalog,
+      settings,
+      now: options.now ?? tick(),
+    }),
+  };
   /** Waits until a deploy reaches a status (deploys run in the background). */
   const settled = async (deploymentId: string, status: string) => {
     for (let i = 0; i < 200; i++) {
@@ -147,6 +160,7 @@ export async function createHarness(
     ingest,
     metrics,
     deploys,
+    views,
     driver,
     store,
     settled,

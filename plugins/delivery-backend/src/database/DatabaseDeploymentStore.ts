@@ -281,7 +281,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   }
 }
 
-function toDeployment(r: Row): Deployment {
+export function toDeployment(r: Row): Deployment {
   const opt = <T>(v: T | null | undefined) => (v === null ? undefined : v);
   return {
     id: r.id,

@@ -52,6 +52,7 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
       h.metrics,
       h.deploys,
       permissions,
+      h.views,
     );
     const app = express()
       .use(

@@ -4,6 +4,7 @@ import { EndpointDeps } from './endpointDeps';
 import { deployCallbackRouter, deployEndpoints } from './endpoints/deploys';
 import { eventEndpoints } from './endpoints/events';
 import { metricsEndpoints } from './endpoints/metrics';
+import { viewEndpoints } from './endpoints/views';
 import { webhookRouter } from './endpoints/webhooks';
 
 /** /api/delivery: one small file per group of endpoints; errors go to Backstage's handler. */
@@ -13,7 +14,12 @@ export function createRouter(options: EndpointDeps): Router {
   router.use('/webhooks', webhookRouter(options));
   router.use(deployCallbackRouter(options));
   router.use(express.json({ limit: '10mb' }));
-  for (const add of [eventEndpoints, metricsEndpoints, deployEndpoints]) {
+  for (const add of [
+    eventEndpoints,
+    metricsEndpoints,
+    viewEndpoints,
+    deployEndpoints,
+  ]) {
     add(router, options);
   }
   return router;

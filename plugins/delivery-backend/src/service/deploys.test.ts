@@ -43,6 +43,7 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
       h.metrics,
       h.deploys,
       permissions,
+      h.views,
     );
     const app = express()
       .use(

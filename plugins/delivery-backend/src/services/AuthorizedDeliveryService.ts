@@ -21,6 +21,7 @@ import {
   IncidentEvent,
   PromoteRequest,
   RollbackRequest,
+  TimeseriesBucket,
 } from '@internal/plugin-delivery-common';
 import { CallbackRequest } from '@internal/plugin-delivery-node';
 import { serviceRefOf } from '../lib/refs';
@@ -28,6 +29,14 @@ import { DeployService, Requester } from './DeployService';
 import { GithubEvent } from './github';
 import { IngestService, JunitUpload } from './IngestService';
 import { MetricsQuery, MetricsService } from './MetricsService';
+import { MetricsTimeline } from './MetricsTimeline';
+import { ServiceEnvironments } from './ServiceEnvironments';
+
+/** The read models behind the portal's Delivery tab and dashboards. */
+export type DeliveryViews = {
+  timeline: MetricsTimeline;
+  environments: ServiceEnvironments;
+};
 
 /**
  * The delivery services behind Runway's permissions: the one place delivery authorizes. Signed
@@ -40,6 +49,7 @@ export class AuthorizedDeliveryService {
     private readonly metricsService: MetricsService,
     private readonly deploys: DeployService,
     private readonly permissions: PermissionsService,
+    private readonly views: DeliveryViews,
   ) {}
 
   async deploy(request: DeployRequest, credentials: BackstageCredentials) {
@@ -177,6 +187,33 @@ export class AuthorizedDeliveryService {
   async dora(query: MetricsQuery, credentials: BackstageCredentials) {
     await this.require(deliveryMetricsReadPermission, credentials);
     return this.metricsService.dora(query);
+  }
+
+  async timeseries(
+    query: MetricsQuery & { bucket: TimeseriesBucket },
+    credentials: BackstageCredentials,
+  ) {
+    await this.require(deliveryMetricsReadPermission, credentials);
+    return this.views.timeline.timeseries(query);
+  }
+
+  async serviceEnvironments(
+    service: string,
+    credentials: BackstageCredentials,
+  ) {
+    const ref = serviceRefOf(service);
+    await this.require(deliveryDeployReadPermission, credentials, ref);
+    return this.views.environments.environments(ref);
+  }
+
+  async knownVersions(
+    service: string,
+    limit: number,
+    credentials: BackstageCredentials,
+  ) {
+    const ref = serviceRefOf(service);
+    await this.require(deliveryDeployReadPermission, credentials, ref);
+    return this.views.environments.versions(ref, limit);
   }
 
   protected require(

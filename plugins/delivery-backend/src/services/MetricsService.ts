@@ -214,7 +214,8 @@ export class MetricsService {
     return facts;
   }
 
-  private async resolve(query: MetricsQuery): Promise<{
+  /** The scope's services and the window, checked (also used by the metrics timeline). */
+  async resolve(query: MetricsQuery): Promise<{
     filter: MetricsFilter;
     scope: MetricsScope;
     days: number;

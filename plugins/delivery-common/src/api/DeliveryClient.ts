@@ -6,11 +6,17 @@ import {
   RollbackRequest,
 } from '../schema/deploys';
 import { DeliveryEvent, IngestResponse } from '../schema/ingest';
+import { TimeseriesBucket } from '../schema/views';
 import {
   Deployment,
   DeploymentEventsResponse,
   DeploymentListResponse,
 } from '../types';
+import {
+  KnownVersionsResponse,
+  ServiceEnvironmentsResponse,
+  TimeseriesResponse,
+} from '../views';
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type DeliveryClientOptions = {
@@ -40,6 +46,34 @@ export class DeliveryClient {
     if (query.service) params.set('service', query.service);
     if (query.team) params.set('team', query.team);
     return this.request(`/metrics?${params}`);
+  }
+
+  /** DORA figures per day or week, for charts. */
+  getMetricsTimeseries(
+    query: MetricsQuery & { bucket?: TimeseriesBucket },
+  ): Promise<TimeseriesResponse> {
+    const params = new URLSearchParams({
+      from: new Date(query.from).toISOString(),
+      to: new Date(query.to).toISOString(),
+      bucket: query.bucket ?? 'week',
+    });
+    if (query.service) params.set('service', query.service);
+    if (query.team) params.set('team', query.team);
+    return this.request(`/metrics/timeseries?${params}`);
+  }
+
+  /** The environments on a service's deploy path: what runs there, what is deploying, freezes. */
+  getServiceEnvironments(
+    service: string,
+  ): Promise<ServiceEnvironmentsResponse> {
+    return this.request(`/environments?${new URLSearchParams({ service })}`);
+  }
+
+  /** Versions seen in the service's deployments, newest first. */
+  listVersions(service: string, limit = 20): Promise<KnownVersionsResponse> {
+    return this.request(
+      `/versions?${new URLSearchParams({ service, limit: String(limit) })}`,
+    );
   }
 
   /** Readiness figures of up to 1,000 services over the last `days`. */
