@@ -1,0 +1,2 @@
+export * from './annotationRules';
+export * from './ownerRules';
