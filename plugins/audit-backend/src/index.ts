@@ -1,0 +1,2 @@
+export { auditPlugin as default } from './plugin';
+export { auditorServiceFactory } from './auditor/auditorServiceFactory';

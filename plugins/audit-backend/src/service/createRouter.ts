@@ -1,0 +1,15 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { Router } from 'express';
+import Router_ from 'express-promise-router';
+import { AuthorizedAuditTrail } from '../services/AuthorizedAuditTrail';
+import { listEvents } from './endpoints/listEvents';
+
+/** /api/audit: read-only; errors go to Backstage's handler. */
+export function createRouter(deps: {
+  trail: AuthorizedAuditTrail;
+  httpAuth: HttpAuthService;
+}): Router {
+  const router = Router_();
+  listEvents(router, deps);
+  return router;
+}

@@ -1,0 +1,19 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Parses with a zod schema, or throws a 400 naming the first bad field and the problem. */
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  what: string,
+): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue.path.map(String).join('.');
+  // An unknown parameter is reported by zod with an empty path and its name in `keys`.
+  const keys = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '';
+  throw new InputError(
+    `Invalid ${what}: ${field || keys || '(all)'} ${issue.message}`,
+  );
+}
