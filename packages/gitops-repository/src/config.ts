@@ -86,3 +86,29 @@ function readCredentials(
     secret,
   };
 }
+
+/**
+ * Reads a folder setting of a driver's section (`<key>.<setting>`, default `fallback`): a
+ * relative path that stays inside the repository.
+ */
+export function readRepositoryFolder(
+  root: Config,
+  key: string,
+  setting: string,
+  fallback: string,
+): string {
+  const folder = path.posix.normalize(
+    root.getOptionalString(`${key}.${setting}`) ?? fallback,
+  );
+  if (
+    path.posix.isAbsolute(folder) ||
+    folder.split('/').includes('..') ||
+    folder === '.' ||
+    !/^[A-Za-z0-9._/-]+$/.test(folder)
+  ) {
+    throw new Error(
+      `${key}.${setting}: "${folder}" must be a folder inside the repository (letters, digits, . _ - /)`,
+    );
+  }
+  return folder;
+}

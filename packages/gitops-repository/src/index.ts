@@ -5,7 +5,7 @@
  */
 export { GitRepository } from './GitRepository';
 export type { CommitResult, TreeChange, WorkingTree } from './GitRepository';
-export { readGitRepositoryConfig } from './config';
+export { readGitRepositoryConfig, readRepositoryFolder } from './config';
 export type { GitRepositoryConfig, GitRepositoryLocation } from './config';
 export { GitCommandError, createGitRunner } from './runGit';
 export type { GitOutput, GitRunner } from './runGit';

@@ -14,6 +14,8 @@ export type DriverDeployment = {
   previousVersion?: string;
   changeType: ChangeType;
   commitSha?: string;
+  /** Entity ref of the user (or service) who requested the deploy, when known. */
+  requestedBy?: string;
 };
 
 export type DeployContext = {

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { Config } from '@backstage/config';
 import {
   GitRepositoryConfig,
   readGitRepositoryConfig,
+  readRepositoryFolder,
 } from '@internal/gitops-repository';
 import { parseCpu, parseMemory } from './manifests/quantities';
 
@@ -35,19 +35,7 @@ export function readGitopsDriverConfig(
     return undefined;
   }
   const config = root.getConfig(CONFIG_KEY);
-  const basePath = path.posix.normalize(
-    config.getOptionalString('basePath') ?? 'envs',
-  );
-  if (
-    path.posix.isAbsolute(basePath) ||
-    basePath.split('/').includes('..') ||
-    basePath === '.' ||
-    !/^[A-Za-z0-9._/-]+$/.test(basePath)
-  ) {
-    throw new Error(
-      `${CONFIG_KEY}.basePath: "${basePath}" must be a folder inside the repository (letters, digits, . _ - /)`,
-    );
-  }
+  const basePath = readRepositoryFolder(root, CONFIG_KEY, 'basePath', 'envs');
   const namespacePrefix = config.getOptionalString('namespacePrefix') ?? '';
   if (!/^([a-z0-9][a-z0-9-]{0,21})?$/.test(namespacePrefix)) {
     throw new Error(

@@ -96,6 +96,7 @@ export class DeployRunner {
           previousVersion: previous?.version,
           changeType: deployment.changeType,
           commitSha: deployment.commitSha,
+          requestedBy: deployment.triggeredBy,
         },
         callbackUrl: `${await this.deps.callbackBaseUrl()}/deploys/${encodeURIComponent(
           id,
