@@ -1,4 +1,4 @@
 export { audited } from './audited';
 export { requirePermission } from './requirePermission';
 export { visibleRows, whereVisible } from './visibleRows';
-export type { RowVisibility, RuleQueries } from './visibleRows';
+export type { QueryCondition, RowVisibility } from './visibleRows';

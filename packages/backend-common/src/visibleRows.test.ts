@@ -5,8 +5,14 @@ import {
   PermissionCondition,
   PermissionCriteria,
 } from '@backstage/plugin-permission-common';
+import {
+  createConditionTransformer,
+  createPermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
 import { createTestDatabases } from '@internal/testing';
-import { RuleQueries, visibleRows, whereVisible } from './visibleRows';
+import { z } from 'zod';
+import { QueryCondition, visibleRows, whereVisible } from './visibleRows';
 
 jest.setTimeout(60_000);
 
@@ -16,10 +22,38 @@ const read = createPermission({
   attributes: { action: 'read' },
   resourceType: 'thing',
 });
-const rules: RuleQueries = {
-  IS_OWNER: (q, params) => q.whereIn('owner', params.claims as string[]),
-  HAS_KIND: (q, params) => q.where('kind', params.kind as string),
-};
+type Thing = { owner: string; kind: string };
+const thingRef = createPermissionResourceRef<Thing, QueryCondition>().with({
+  pluginId: 'things',
+  resourceType: 'thing',
+});
+const rules = [
+  createPermissionRule({
+    name: 'IS_OWNER',
+    description: 'owned by one of the claims',
+    resourceRef: thingRef,
+    paramsSchema: z.object({ claims: z.array(z.string()) }),
+    apply: (thing, { claims }) => claims.includes(thing.owner),
+    toQuery:
+      ({ claims }) =>
+      q =>
+        q.whereIn('owner', claims),
+  }),
+  createPermissionRule({
+    name: 'HAS_KIND',
+    description: 'of a kind',
+    resourceRef: thingRef,
+    paramsSchema: z.object({ kind: z.string() }),
+    apply: (thing, { kind }) => thing.kind === kind,
+    toQuery:
+      ({ kind }) =>
+      q =>
+        q.where('kind', kind),
+  }),
+];
+const transform = createConditionTransformer<QueryCondition, typeof rules>(
+  rules,
+);
 const owner = (...claims: string[]): PermissionCondition => ({
   rule: 'IS_OWNER',
   resourceType: 'thing',
@@ -39,19 +73,44 @@ describe('visibleRows', () => {
         authorizeConditional: async () => [decision as any],
       });
     await expect(
-      visibleRows(decide({ result: AuthorizeResult.ALLOW }), read, credentials),
-    ).resolves.toEqual({ all: true });
-    const conditions = owner('group:default/a');
-    await expect(
       visibleRows(
-        decide({ result: AuthorizeResult.CONDITIONAL, conditions }),
+        decide({ result: AuthorizeResult.ALLOW }),
         read,
         credentials,
+        transform,
       ),
-    ).resolves.toEqual({ all: false, criteria: conditions });
+    ).resolves.toEqual({ all: true });
+    const conditions = owner('group:default/a');
+    const conditional = await visibleRows(
+      decide({ result: AuthorizeResult.CONDITIONAL, conditions }),
+      read,
+      credentials,
+      transform,
+    );
+    expect(conditional.all).toBe(false);
     await expect(
-      visibleRows(decide({ result: AuthorizeResult.DENY }), read, credentials),
+      visibleRows(
+        decide({ result: AuthorizeResult.DENY }),
+        read,
+        credentials,
+        transform,
+      ),
     ).rejects.toThrow('Not allowed: thing.read');
+    await expect(
+      visibleRows(
+        decide({
+          result: AuthorizeResult.CONDITIONAL,
+          conditions: {
+            rule: 'IS_SOMETHING_ELSE',
+            resourceType: 'thing',
+            params: {},
+          },
+        }),
+        read,
+        credentials,
+        transform,
+      ),
+    ).rejects.toThrow(/Not allowed: thing\.read \(.*IS_SOMETHING_ELSE/);
   });
 });
 
@@ -75,8 +134,7 @@ describe.each(databases.eachSupportedId())('whereVisible on %p', id => {
     const query = db(table).select('name').orderBy('name');
     whereVisible(
       query,
-      criteria ? { all: false, criteria } : { all: true },
-      rules,
+      criteria ? { all: false, criteria: transform(criteria) } : { all: true },
     );
     const rows = await query;
     await db.schema.dropTable(table);
@@ -114,14 +172,7 @@ describe.each(databases.eachSupportedId())('whereVisible on %p', id => {
     ).toEqual(['a2', 'c1']);
   });
 
-  it('fails closed: an unknown rule or an empty anyOf shows no row', async () => {
-    expect(
-      await namesVisibleTo({
-        rule: 'IS_SOMETHING_ELSE',
-        resourceType: 'thing',
-        params: {},
-      }),
-    ).toEqual([]);
+  it('fails closed: an empty anyOf shows no row', async () => {
     expect(await namesVisibleTo({ anyOf: [] } as any)).toEqual([]);
   });
 });

@@ -5,75 +5,72 @@ import {
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
-  PermissionCondition,
   PermissionCriteria,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { Knex } from 'knex';
+
+/** What a permission rule's `toQuery` returns in Runway's stores: a where clause to add. */
+export type QueryCondition = (query: Knex.QueryBuilder) => void;
 
 /** Which rows of a list the caller may read: all of them, or those matching the criteria. */
 export type RowVisibility =
   | { all: true }
-  | { all: false; criteria: PermissionCriteria<PermissionCondition> };
+  | { all: false; criteria: PermissionCriteria<QueryCondition> };
 
 /**
  * Asks the policy once for a list (a conditional decision), so a list shows exactly the rows the
- * caller may read, filtered in the database rather than page by page. DENY is a 403.
+ * caller may read, filtered in the database rather than page by page. DENY is a 403, and so is a
+ * condition on a rule this plugin cannot apply (the list fails closed, and says why).
  */
 export async function visibleRows(
   permissions: PermissionsService,
   permission: ResourcePermission,
   credentials: BackstageCredentials,
+  transform: ConditionTransformer<QueryCondition>,
 ): Promise<RowVisibility> {
-  const [decision] = await permissions.authorizeConditional(
-    [{ permission }],
-    { credentials },
-  );
+  const [decision] = await permissions.authorizeConditional([{ permission }], {
+    credentials,
+  });
   if (decision.result === AuthorizeResult.ALLOW) return { all: true };
   if (decision.result === AuthorizeResult.CONDITIONAL) {
-    return { all: false, criteria: decision.conditions };
+    try {
+      return { all: false, criteria: transform(decision.conditions) };
+    } catch (error) {
+      throw new NotAllowedError(
+        `Not allowed: ${permission.name} (${(error as Error).message})`,
+      );
+    }
   }
   throw new NotAllowedError(`Not allowed: ${permission.name}`);
 }
 
-/** How one permission rule (by name) narrows a query, given the rule's params. */
-export type RuleQueries = Record<
-  string,
-  (query: Knex.QueryBuilder, params: Record<string, unknown>) => void
->;
-
-/**
- * Applies a conditional decision's criteria (allOf / anyOf / not over rule conditions) to a knex
- * query. A rule this table does not know matches no row: a list fails closed, never open.
- */
+/** Adds the rows-the-caller-may-read criteria (allOf / anyOf / not) to a knex query. */
 export function whereVisible(
   query: Knex.QueryBuilder,
   visibility: RowVisibility | undefined,
-  rules: RuleQueries,
 ): Knex.QueryBuilder {
   if (!visibility || visibility.all) return query;
-  return query.where(q => applyCriteria(q, visibility.criteria, rules));
+  return query.where(q => applyCriteria(q, visibility.criteria));
 }
 
 function applyCriteria(
   query: Knex.QueryBuilder,
-  criteria: PermissionCriteria<PermissionCondition>,
-  rules: RuleQueries,
+  criteria: PermissionCriteria<QueryCondition>,
 ): void {
   if ('allOf' in criteria) {
     for (const child of criteria.allOf) {
-      query.where(q => applyCriteria(q, child, rules));
+      query.where(q => applyCriteria(q, child));
     }
   } else if ('anyOf' in criteria) {
     if (criteria.anyOf.length === 0) query.whereRaw('1 = 0');
     for (const child of criteria.anyOf) {
-      query.orWhere(q => applyCriteria(q, child, rules));
+      query.orWhere(q => applyCriteria(q, child));
     }
   } else if ('not' in criteria) {
-    query.whereNot(q => applyCriteria(q, criteria.not, rules));
+    query.whereNot(q => applyCriteria(q, criteria.not));
   } else {
-    const rule = rules[criteria.rule];
-    if (rule) rule(query, (criteria.params ?? {}) as Record<string, unknown>);
-    else query.whereRaw('1 = 0');
+    criteria(query);
   }
 }

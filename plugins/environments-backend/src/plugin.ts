@@ -6,7 +6,11 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { environmentsPermissions } from '@internal/plugin-environments-common';
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  ENVIRONMENT_RESOURCE_TYPE,
+  environmentsPermissions,
+} from '@internal/plugin-environments-common';
 import {
   environmentsDriversExtensionPoint,
   ResourceDriver,
@@ -20,6 +24,10 @@ import { ConfigDriver } from './drivers/ConfigDriver';
 import { SecretBox } from './lib/SecretBox';
 import { createRouter } from './service/createRouter';
 import { AuthorizedEnvironmentsService } from './services/AuthorizedEnvironmentsService';
+import {
+  environmentResourceRef,
+  environmentRules,
+} from './permissions/environmentRules';
 import { EnvironmentReaper } from './services/EnvironmentReaper';
 import { EnvironmentsService } from './services/EnvironmentsService';
 import { Membership } from './services/Membership';
@@ -128,7 +136,18 @@ export const environmentsPlugin = createBackendPlugin({
             DEFAULT_PLATFORM_TEAM
           ).toLocaleLowerCase(),
         );
-        deps.permissionsRegistry.addPermissions(environmentsPermissions);
+        deps.permissionsRegistry.addPermissions(
+          environmentsPermissions.filter(p => !isResourcePermission(p)),
+        );
+        // Lets a policy decide by ownership (IS_ENVIRONMENT_OWNER), per environment or per list.
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: environmentResourceRef,
+          permissions: environmentsPermissions.filter(p =>
+            isResourcePermission(p, ENVIRONMENT_RESOURCE_TYPE),
+          ),
+          rules: environmentRules,
+          getResources: ids => Promise.all(ids.map(id => store.get(id))),
+        });
         const reaper = new EnvironmentReaper({
           store,
           events,

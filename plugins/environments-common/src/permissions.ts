@@ -1,4 +1,11 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ConditionalPolicyDecision,
+  createPermission,
+  PermissionCondition,
+  PermissionCriteria,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 
 /** Permission resource type of an environment (resource ref: the environment id). */
 export const ENVIRONMENT_RESOURCE_TYPE = 'environment';
@@ -51,3 +58,35 @@ export const environmentsPermissions = [
   environmentApprovePermission,
   environmentClassManagePermission,
 ];
+
+/** The permission rule environments-backend registers for {@link ENVIRONMENT_RESOURCE_TYPE}. */
+export const ENVIRONMENT_OWNER_RULE = 'IS_ENVIRONMENT_OWNER';
+
+/**
+ * A policy's condition "the environment is owned by one of `claims`" (the user's ownership
+ * entity refs: the user and their groups), for conditional decisions on environments.
+ */
+export function isEnvironmentOwner(
+  claims: string[],
+): PermissionCondition<typeof ENVIRONMENT_RESOURCE_TYPE> {
+  return {
+    rule: ENVIRONMENT_OWNER_RULE,
+    resourceType: ENVIRONMENT_RESOURCE_TYPE,
+    params: { claims },
+  };
+}
+
+/** A conditional decision on an environment permission, evaluated by the environments plugin. */
+export function createEnvironmentConditionalDecision(
+  permission: ResourcePermission<typeof ENVIRONMENT_RESOURCE_TYPE>,
+  conditions: PermissionCriteria<
+    PermissionCondition<typeof ENVIRONMENT_RESOURCE_TYPE>
+  >,
+): ConditionalPolicyDecision {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'environments',
+    resourceType: permission.resourceType,
+    conditions,
+  };
+}

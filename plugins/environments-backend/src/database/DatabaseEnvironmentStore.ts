@@ -3,6 +3,7 @@ import {
   EnvironmentStatus,
   UsageRow,
 } from '@internal/plugin-environments-common';
+import { whereVisible } from '@internal/backend-common';
 import { Knex } from 'knex';
 import {
   countActive,
@@ -61,7 +62,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       if (filter.expiringBefore) {
         q.where('expires_at', '<', filter.expiringBefore);
       }
-      return q;
+      return whereVisible(q, filter.visibility);
     };
     const [{ count }] = await where(
       this.db('environments').count({

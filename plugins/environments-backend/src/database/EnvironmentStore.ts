@@ -1,3 +1,4 @@
+import { RowVisibility } from '@internal/backend-common';
 import {
   ApprovalDecision,
   Environment,
@@ -51,6 +52,8 @@ export type EnvironmentFilter = {
   statuses?: EnvironmentStatus[];
   component?: string;
   expiringBefore?: Date;
+  /** The rows the caller may read (a conditional permission decision), applied in the query. */
+  visibility?: RowVisibility;
 };
 
 export type Transition = {

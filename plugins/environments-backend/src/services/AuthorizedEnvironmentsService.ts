@@ -1,4 +1,4 @@
-import { requirePermission } from '@internal/backend-common';
+import { requirePermission, visibleRows } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -25,16 +25,19 @@ import {
 import { StoredEnvironment } from '../database/EnvironmentStore';
 import { SecretBox } from '../lib/SecretBox';
 import { CreateInput, EnvironmentsService } from './EnvironmentsService';
+import { transformEnvironmentConditions } from '../permissions/environmentRules';
 import { Membership } from './Membership';
 import { present, summarize } from './present';
 
 /**
  * EnvironmentsService behind Runway's permissions: the one place environments authorize.
- * Each action first asks the permission framework (so a policy can deny it), then applies the
- * built-in ownership rule: owners (members of the owning group) and the platform team (members
- * of `environments.platformTeam`) act on an environment; only the platform team approves.
- * Service principals (CI, other plugins) are trusted like the platform team but never see
- * secrets. The ownership-policy issue can move the rule into a permission policy.
+ * Each action asks the permission framework (Runway's policy decides by ownership, through the
+ * IS_ENVIRONMENT_OWNER rule; lists are filtered in the database by its conditions), then applies
+ * the built-in ownership rule as a second check, so a permissive policy (allow-all) still never
+ * lets a non-owner extend, tear down or approve: owners (members of the owning group) and the
+ * platform team (members of `environments.platformTeam`) act on an environment; only the
+ * platform team approves. Service principals (CI, other plugins) are trusted like the platform
+ * team but never see secrets.
  */
 export class AuthorizedEnvironmentsService {
   constructor(
@@ -85,8 +88,8 @@ export class AuthorizedEnvironmentsService {
     id: string,
     credentials: BackstageCredentials,
   ): Promise<EnvironmentResponse> {
-    await this.require(environmentReadPermission, credentials, id);
     const environment = await this.service.get(id);
+    await this.require(environmentReadPermission, credentials, id);
     const viewer = await this.viewerOf(environment.owner, credentials);
     const owner = viewer.isOwner && isUser(credentials);
     return {
@@ -99,7 +102,12 @@ export class AuthorizedEnvironmentsService {
     filter: ListEnvironmentsFilter,
     credentials: BackstageCredentials,
   ): Promise<ListEnvironmentsResponse> {
-    await this.requireList(credentials);
+    const visibility = await visibleRows(
+      this.permissions,
+      environmentReadPermission,
+      credentials,
+      transformEnvironmentConditions,
+    );
     let owners = filter.owner?.map(o => o.toLocaleLowerCase());
     if (filter.scope === 'team') {
       const mine = isUser(credentials)
@@ -109,6 +117,7 @@ export class AuthorizedEnvironmentsService {
     }
     const { items, totalCount } = await this.service.list(
       {
+        visibility,
         ...(owners && { owners }),
         ...(filter.scope === 'mine' && { createdBy: actorOf(credentials) }),
         ...(filter.className && { classNames: filter.className }),
@@ -218,8 +227,9 @@ export class AuthorizedEnvironmentsService {
     id: string,
     credentials: BackstageCredentials,
   ): Promise<StoredEnvironment> {
-    await this.require(permission, credentials, id);
+    // An unknown id is a 404 before it is a permission question.
     const environment = await this.service.get(id);
+    await this.require(permission, credentials, id);
     const viewer = await this.viewerOf(environment.owner, credentials);
     if (!viewer.isOwner && !viewer.isPlatformTeam) {
       throw new NotAllowedError(
@@ -251,8 +261,7 @@ export class AuthorizedEnvironmentsService {
       [{ permission: environmentReadPermission }],
       { credentials },
     );
-    // Conditional decisions need permission rules for environments; the ownership-policy
-    // issue adds them. Until then only a plain ALLOW lists.
+    // Fleet-wide figures and a team's audit are not row lists: they need a plain ALLOW.
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `Not allowed: ${environmentReadPermission.name}`,
