@@ -1,0 +1,1 @@
+export { scaffolderModuleDelivery as default } from './module';
