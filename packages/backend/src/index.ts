@@ -28,6 +28,8 @@ backend.add(
 );
 // runway:environment:create / :extend / :teardown, calling /api/environments as the user.
 backend.add(import('@internal/plugin-scaffolder-backend-module-environments'));
+// runway:delivery:deploy / :rollback / :promote, calling /api/delivery as the user.
+backend.add(import('@internal/plugin-scaffolder-backend-module-delivery'));
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
@@ -57,6 +59,8 @@ backend.add(import('@internal/plugin-environments-backend-module-postgres'));
 backend.add(import('@internal/plugin-environments-backend-module-gitops'));
 // Runway: deploys, delivery events (batch API, signed webhooks, JUnit) and DORA metrics.
 backend.add(import('@internal/plugin-delivery-backend'));
+// The gitops deploy driver: a deploy is one commit under apps/<service>/<environment>/.
+backend.add(import('@internal/plugin-delivery-backend-module-gitops'));
 // Delivery facts (deploy frequency, lead time, time to restore, ...) for readiness scorecards.
 backend.add(import('@internal/plugin-readiness-backend-module-delivery'));
 
