@@ -1,0 +1,122 @@
+import { TimeseriesResponse } from '@internal/plugin-delivery-common';
+import { Text } from '@backstage/ui';
+import { ReactNode } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import styles from './shared.module.css';
+
+const label = (iso: string) => iso.slice(5, 10);
+const round = (n: number | undefined) =>
+  n === undefined ? undefined : Math.round(n * 10) / 10;
+
+const Chart = ({ title, children }: { title: string; children: ReactNode }) => (
+  <figure className={styles.chart} aria-label={title} style={{ margin: 0 }}>
+    <Text as="h4" variant="body-medium" weight="bold">
+      {title}
+    </Text>
+    <div style={{ width: '100%', height: 200 }}>
+      <ResponsiveContainer>{children as any}</ResponsiveContainer>
+    </div>
+  </figure>
+);
+
+function tooltipLabel(per: string) {
+  return (v: any) =>
+    `${per === 'week' ? 'Week of' : ''} ${new Date(
+      String(v),
+    ).toLocaleDateString()}`;
+}
+
+/** DORA over time: deployments, lead time, change failure rate and time to restore per bucket. */
+export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
+  const per = series.bucket === 'week' ? 'week' : 'day';
+  const data = series.points.map(p => ({
+    at: p.start,
+    deployments: p.deployments,
+    failed: p.failedDeployments,
+    leadTime: round(p.leadTimeP50Hours),
+    cfr:
+      p.changeFailureRate === undefined
+        ? undefined
+        : Math.round(p.changeFailureRate * 100),
+    restore: round(p.timeToRestoreP50Hours),
+  }));
+  return (
+    <div className={styles.charts}>
+      <Chart title={`Production deployments per ${per}`}>
+        <BarChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="at" tickFormatter={label} />
+          <YAxis allowDecimals={false} width={32} />
+          <Tooltip labelFormatter={tooltipLabel(per)} />
+          <Bar
+            dataKey="deployments"
+            name="Went live"
+            fill="#2e7d32"
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="failed"
+            name="Failed"
+            fill="#c62828"
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </Chart>
+      <Chart title="Lead time for changes (median, hours)">
+        <LineChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="at" tickFormatter={label} />
+          <YAxis width={40} />
+          <Tooltip labelFormatter={tooltipLabel(per)} />
+          <Line
+            dataKey="leadTime"
+            name="Lead time (h)"
+            stroke="#1565c0"
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </Chart>
+      <Chart title="Change failure rate (%)">
+        <LineChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="at" tickFormatter={label} />
+          <YAxis domain={[0, 100]} width={40} />
+          <Tooltip labelFormatter={tooltipLabel(per)} />
+          <Line
+            dataKey="cfr"
+            name="Change failure rate (%)"
+            stroke="#c62828"
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </Chart>
+      <Chart title="Time to restore (median, hours)">
+        <LineChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="at" tickFormatter={label} />
+          <YAxis width={40} />
+          <Tooltip labelFormatter={tooltipLabel(per)} />
+          <Line
+            dataKey="restore"
+            name="Time to restore (h)"
+            stroke="#6a1b9a"
+            connectNulls
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </Chart>
+    </div>
+  );
+};

@@ -1,0 +1,3 @@
+export { deliveryPlugin as default } from './plugin';
+export { deliveryApiRef } from './api/deliveryApiRef';
+export type { DeliveryApi } from './api/deliveryApiRef';
