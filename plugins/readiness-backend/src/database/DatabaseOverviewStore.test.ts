@@ -4,6 +4,7 @@ import { applyDatabaseMigrations } from './migrations';
 import { DatabaseOverviewStore } from './DatabaseOverviewStore';
 import { DatabaseResultStore } from './DatabaseResultStore';
 import { EntityEvaluation } from './ResultStore';
+import { transformEntityConditions } from '../permissions/entityRules';
 
 jest.setTimeout(60_000);
 
@@ -136,6 +137,94 @@ describe.each(databases.eachSupportedId())(
         search.capabilities.find(c => c.capability === 'test-feedback')
           ?.averageScore,
       ).toBeNull();
+    });
+
+    it('shows only the entities a conditional decision allows: rows, count and rollups', async () => {
+      const store = await setup();
+      const visibility = {
+        all: false as const,
+        criteria: transformEntityConditions({
+          anyOf: [
+            {
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: {
+                claims: ['user:default/ana', 'Group:default/Search-Team'],
+              },
+            },
+            {
+              allOf: [
+                {
+                  rule: 'IS_ENTITY_KIND',
+                  resourceType: 'catalog-entity',
+                  params: { kinds: ['component'] },
+                },
+                {
+                  not: {
+                    rule: 'IS_ENTITY_OWNER',
+                    resourceType: 'catalog-entity',
+                    params: { claims: ['group:default/search-team'] },
+                  },
+                },
+              ],
+            },
+          ],
+        }),
+      };
+      const searchOnly = await store.list(
+        {
+          visibility: {
+            all: false,
+            criteria: transformEntityConditions({
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: ['group:default/search-team'] },
+            }),
+          },
+        },
+        { by: 'name', order: 'asc' },
+        { limit: 10, offset: 0 },
+      );
+      expect(searchOnly.total).toBe(1);
+      expect(searchOnly.rows.map(r => r.entityRef)).toEqual([
+        'component:default/gamma',
+      ]);
+      const [org] = await store.rollups(
+        {
+          visibility: {
+            all: false,
+            criteria: transformEntityConditions({
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: ['group:default/payments-team'] },
+            }),
+          },
+        },
+        false,
+      );
+      expect(org.entities).toBe(2);
+      // Grouping of anyOf/allOf/not holds: search's own entity, or any other component.
+      const mixed = await store.list(
+        { visibility },
+        { by: 'name', order: 'asc' },
+        { limit: 10, offset: 0 },
+      );
+      expect(mixed.total).toBe(3);
+      const none = await store.list(
+        {
+          visibility: {
+            all: false,
+            criteria: transformEntityConditions({
+              rule: 'IS_ENTITY_OWNER',
+              resourceType: 'catalog-entity',
+              params: { claims: [] },
+            }),
+          },
+        },
+        { by: 'name', order: 'asc' },
+        { limit: 10, offset: 0 },
+      );
+      expect(none).toEqual({ total: 0, rows: [] });
     });
   },
 );

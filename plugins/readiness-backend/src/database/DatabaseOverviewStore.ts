@@ -6,6 +6,7 @@ import {
   OverviewRow,
   Rollup,
 } from '@internal/plugin-readiness-common';
+import { whereVisible } from '@internal/backend-common';
 import { Knex } from 'knex';
 import { OverviewFilter, OverviewSort, OverviewStore } from './OverviewStore';
 
@@ -48,7 +49,7 @@ export class DatabaseOverviewStore implements OverviewStore {
           .orWhereRaw("lower(coalesce(e.title, '')) like ?", [like]),
       );
     }
-    return q;
+    return whereVisible(q, filter.visibility);
   }
 
   async list(

@@ -1,3 +1,4 @@
+import { RowVisibility } from '@internal/backend-common';
 import {
   AchievedLevel,
   CapabilityId,
@@ -15,6 +16,8 @@ export type OverviewFilter = {
   level?: AchievedLevel[];
   /** Free text over the entity ref and title. */
   search?: string;
+  /** The entities the caller may read (a conditional permission decision). */
+  visibility?: RowVisibility;
 };
 
 export type OverviewSort = {

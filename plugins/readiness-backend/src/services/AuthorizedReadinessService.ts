@@ -1,4 +1,4 @@
-import { requirePermission } from '@internal/backend-common';
+import { requirePermission, visibleRows } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -20,6 +20,7 @@ import {
   OverviewSort,
   OverviewStore,
 } from '../database/OverviewStore';
+import { transformEntityConditions } from '../permissions/entityRules';
 import { ReadinessService } from './ReadinessService';
 
 /** ReadinessService behind Runway's permissions: the one place readiness authorizes. */
@@ -36,8 +37,8 @@ export class AuthorizedReadinessService {
     page: { limit: number; offset: number },
     credentials: BackstageCredentials,
   ) {
-    await this.require(readinessOverviewReadPermission, credentials);
-    return this.overview.list(filter, sort, page);
+    const visibility = await this.visibleEntities(credentials);
+    return this.overview.list({ ...filter, visibility }, sort, page);
   }
 
   async rollups(
@@ -45,8 +46,19 @@ export class AuthorizedReadinessService {
     groupByOwner: boolean,
     credentials: BackstageCredentials,
   ) {
+    const visibility = await this.visibleEntities(credentials);
+    return this.overview.rollups({ ...filter, visibility }, groupByOwner);
+  }
+
+  /** The overview's gate, then the scorecards the caller may read, as a filter on the list. */
+  private async visibleEntities(credentials: BackstageCredentials) {
     await this.require(readinessOverviewReadPermission, credentials);
-    return this.overview.rollups(filter, groupByOwner);
+    return visibleRows(
+      this.permissions,
+      readinessReadPermission,
+      credentials,
+      transformEntityConditions,
+    );
   }
 
   /** Start-up import of local example data; not reachable over HTTP. */
