@@ -5,6 +5,7 @@ import { homeModule } from './modules/home';
 import { signInModule } from './modules/signIn';
 import readinessPlugin from '@internal/plugin-readiness';
 import environmentsPlugin from '@internal/plugin-environments';
+import deliveryPlugin from '@internal/plugin-delivery';
 
 // Other plugins are discovered from this package's dependencies (app.packages: all).
 export default createApp({
@@ -15,5 +16,6 @@ export default createApp({
     signInModule,
     readinessPlugin,
     environmentsPlugin,
+    deliveryPlugin,
   ],
 });
