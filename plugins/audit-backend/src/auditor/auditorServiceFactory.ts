@@ -50,7 +50,12 @@ export const auditorServiceFactory = createServiceFactory({
         return DefaultAuditorService.create(
           event => {
             log(event);
-            sink.record(auditEventRecord(id, event, new Date()));
+            try {
+              sink.record(auditEventRecord(id, event, new Date()));
+            } catch (error) {
+              // The trail must never fail the audited action.
+              logger.error(`Audit event not recorded: ${error}`);
+            }
           },
           { auth, httpAuth, plugin },
         ).createEvent(options);
