@@ -47,12 +47,13 @@ export async function visibleRows(
 }
 
 /** Adds the rows-the-caller-may-read criteria (allOf / anyOf / not) to a knex query. */
-export function whereVisible(
-  query: Knex.QueryBuilder,
+export function whereVisible<Q extends Knex.QueryBuilder>(
+  query: Q,
   visibility: RowVisibility | undefined,
-): Knex.QueryBuilder {
+): Q {
   if (!visibility || visibility.all) return query;
-  return query.where(q => applyCriteria(q, visibility.criteria));
+  query.where(q => applyCriteria(q, visibility.criteria));
+  return query;
 }
 
 function applyCriteria(
