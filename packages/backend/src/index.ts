@@ -34,9 +34,9 @@ backend.add(import('@internal/plugin-scaffolder-backend-module-delivery'));
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Runway's policy: owners act on what their team owns, the platform team (permission.runway)
+// manages, approves and overrides, everyone else reads.
+backend.add(import('@internal/plugin-permission-backend-module-runway'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 // Postgres full-text search in production; falls back to in-memory Lunr on SQLite.
