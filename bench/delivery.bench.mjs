@@ -11,8 +11,12 @@
 // rebuilt from them as their migration does, then VACUUM ANALYZE, as autovacuum would after a
 // bulk load.
 //
-// Sizes: RUNWAY_BENCH_DEPLOYMENTS (default 1,000,000), RUNWAY_BENCH_INGEST_EVENTS (default 50,000).
-import { spawn } from 'node:child_process';
+// (c) deploy request -> GitOps commit: deploys through the gitops driver (delivery-backend-module-gitops)
+// into a bare remote, timed until the commit is visible there.
+//
+// Sizes: RUNWAY_BENCH_DEPLOYMENTS (default 1,000,000), RUNWAY_BENCH_INGEST_EVENTS (default 50,000),
+// RUNWAY_BENCH_GITOPS_DEPLOYS (default 50).
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,8 +89,98 @@ backend.add(createServiceFactory({ service: catalogServiceRef, deps: {}, factory
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
 backend.add(import('@internal/plugin-delivery-backend'));
+backend.add(import('@internal/plugin-delivery-backend-module-gitops'));
 backend.start();
 `;
+
+const GITOPS_DEPLOYS = Number(process.env.RUNWAY_BENCH_GITOPS_DEPLOYS ?? 50);
+
+const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+
+/** A bare repository with one commit on main: the GitOps remote Argo CD or Flux would read. */
+function gitopsRemote(dir) {
+  const remote = path.join(dir, 'gitops.git');
+  if (!fs.existsSync(remote)) {
+    git('init', '--quiet', '--bare', '--initial-branch=main', remote);
+    const seed = path.join(dir, 'gitops-seed');
+    git('init', '--quiet', '--initial-branch=main', seed);
+    fs.writeFileSync(path.join(seed, 'README.md'), '# GitOps\n');
+    git('-C', seed, 'add', 'README.md');
+    git(
+      '-C',
+      seed,
+      '-c',
+      'user.name=bench',
+      '-c',
+      'user.email=bench@localhost',
+      'commit',
+      '--quiet',
+      '-m',
+      'seed',
+    );
+    git('-C', seed, 'push', '--quiet', remote, 'main');
+  }
+  return remote;
+}
+
+/**
+ * Deploy request -> commit visible in the remote: GITOPS_DEPLOYS deploys of one service to dev,
+ * one after another with different versions, through POST /api/delivery/deploys; the clock
+ * stops when the remote's main has a commit carrying the deploy's id.
+ */
+async function gitopsDeploys(baseUrl, dir) {
+  const remote = gitopsRemote(dir);
+  const times = [];
+  for (let i = 0; i <= GITOPS_DEPLOYS; i++) {
+    const start = performance.now();
+    const res = await fetch(`${baseUrl}/api/delivery/deploys`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${CI_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        service: 'service-1',
+        environment: 'dev',
+        version: `2.0.${i}`,
+      }),
+    });
+    const body = await res.json();
+    if (!res.ok)
+      throw new Error(`deploy answered ${res.status}: ${JSON.stringify(body)}`);
+    for (;;) {
+      const log = git('--git-dir', remote, 'log', '-1', '--format=%b', 'main');
+      if (log.includes(`Runway-Deploy-Id: ${body.id}`)) break;
+      if (performance.now() - start > 60_000)
+        throw new Error(`deploy ${body.id} made no commit in 60 s`);
+      await new Promise(r => setTimeout(r, 10));
+    }
+    // The first deploy warms up (clone, catalog cache) and is not counted.
+    if (i > 0) times.push(performance.now() - start);
+    // One active deploy per service and environment: wait for it to finish.
+    for (;;) {
+      const d = await (
+        await fetch(`${baseUrl}/api/delivery/deploys/${body.id}`, {
+          headers: { Authorization: `Bearer ${CI_TOKEN}` },
+        })
+      ).json();
+      if (d.status === 'succeeded') break;
+      if (d.status === 'failed')
+        throw new Error(`deploy ${body.id} failed: ${d.message}`);
+      await new Promise(r => setTimeout(r, 10));
+    }
+  }
+  times.sort((a, b) => a - b);
+  const commits = Number(
+    git('--git-dir', remote, 'rev-list', '--count', 'main'),
+  );
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times[times.length - 1],
+    commits,
+  };
+}
 
 async function startBackend(dir, connection, prefix) {
   const port = await freePort();
@@ -108,6 +202,20 @@ async function startBackend(dir, connection, prefix) {
         },
       },
       permission: { enabled: true },
+      // Runway deploys go through the gitops driver into a bare remote (file://).
+      delivery: {
+        environments: ['dev', 'staging', 'prod'].map((name, i) => ({
+          name,
+          tier: ['development', 'staging', 'production'][i],
+          driver: 'gitops',
+        })),
+        drivers: {
+          gitops: {
+            url: `file://${gitopsRemote(dir)}`,
+            workDirectory: path.join(dir, 'gitops-work'),
+          },
+        },
+      },
     }),
   );
   const child = spawn(
@@ -341,6 +449,7 @@ export async function run() {
   let client;
   try {
     backend = await startBackend(dir, connection, prefix);
+    const gitops = await gitopsDeploys(backend.baseUrl, dir);
     const { seconds, accepted, replay } = await ingest(backend.baseUrl);
 
     client = new pg.Client({ connectionString: `${connection}/${database}` });
@@ -365,6 +474,18 @@ export async function run() {
     const full = await timed(backend.baseUrl, `/api/delivery/metrics?${w}`);
     const d = org.body.dora;
     return [
+      {
+        metric: 'deploy request to GitOps commit (gitops driver, bare remote)',
+        value: `${(gitops.p50 / 1000).toFixed(2)} / ${(
+          gitops.p95 / 1000
+        ).toFixed(2)}`,
+        unit: 's p50 / p95',
+        note: `goal <= 2 s; ${GITOPS_DEPLOYS} sequential deploys of different versions through POST /deploys, clock stops when the remote's main carries the deploy id; max ${(
+          gitops.max / 1000
+        ).toFixed(2)} s; ${gitops.commits - 1} commits for ${
+          GITOPS_DEPLOYS + 1
+        } deploys (incl. warm-up) and the seed`,
+      },
       {
         metric: 'ingest through POST /events (PostgreSQL)',
         value: Math.round(accepted / seconds),
