@@ -2,7 +2,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { CatalogOwnerDirectory, knownOwnerOf } from './OwnerDirectory';
+import { knownOwnerOf } from '@internal/plugin-ownership-common';
+import { CatalogOwnerDirectory } from './OwnerDirectory';
 
 const group = (name: string, members: string[]): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,33 +1,10 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_HAS_MEMBER,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { KnownOwner } from '@internal/plugin-ownership-common';
+import { KnownOwner, knownOwnerOf } from '@internal/plugin-ownership-common';
 
 /** Finds an owner (Group or User) in the catalog; undefined when none has that ref. */
 export interface OwnerDirectory {
   find(ref: string): Promise<KnownOwner | undefined>;
-}
-
-/** The owner facts of a Group or User as the catalog stitched it. */
-export function knownOwnerOf(entity: Entity): KnownOwner | undefined {
-  const kind = entity.kind.toLocaleLowerCase('en-US');
-  if (kind !== 'group' && kind !== 'user') return undefined;
-  // Direct members only: users whose memberOf (or the group's spec.members) names this group.
-  const memberCount = (entity.relations ?? []).filter(
-    r =>
-      r.type === RELATION_HAS_MEMBER &&
-      parseEntityRef(r.targetRef).kind.toLocaleLowerCase('en-US') === 'user',
-  ).length;
-  return {
-    ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-    kind,
-    memberCount: kind === 'user' ? 1 : memberCount,
-  };
 }
 
 type Cached = { at: number; value: Promise<KnownOwner | undefined> };

@@ -1,4 +1,4 @@
 export { catalogModuleOwnership as default } from './module';
 export { OwnershipProcessor, withOwnershipStatus } from './OwnershipProcessor';
-export { CatalogOwnerDirectory, knownOwnerOf } from './OwnerDirectory';
+export { CatalogOwnerDirectory } from './OwnerDirectory';
 export type { OwnerDirectory } from './OwnerDirectory';

@@ -12,7 +12,10 @@ const text = z.string().trim().min(1).max(200);
 export const entitiesQuerySchema = z.strictObject({
   /** A group ref (`group:default/payments-team`) or name (`payments-team`). */
   team: text.optional(),
-  problem: z.preprocess(lower, z.enum(OWNERSHIP_PROBLEM_CODES)).optional(),
+  /** A problem code, or `orphaned` (owner missing or unresolvable). */
+  problem: z
+    .preprocess(lower, z.enum([...OWNERSHIP_PROBLEM_CODES, 'orphaned']))
+    .optional(),
   kind: z.preprocess(lower, z.enum(OWNED_KINDS)).optional(),
   lifecycle: z.preprocess(lower, text).optional(),
   format: z.enum(['json', 'csv']).default('json'),

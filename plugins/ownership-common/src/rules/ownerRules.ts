@@ -1,6 +1,7 @@
 import {
   Entity,
   parseEntityRef,
+  RELATION_HAS_MEMBER,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { OwnershipProblem } from '../problems';
@@ -96,4 +97,21 @@ export function ownerProblems(
     ];
   }
   return [];
+}
+
+/** The owner facts of a Group or User as the catalog stitched it (with relations). */
+export function knownOwnerOf(entity: Entity): KnownOwner | undefined {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  if (kind !== 'group' && kind !== 'user') return undefined;
+  // Direct members only: users whose memberOf (or the group's spec.members) names this group.
+  const memberCount = (entity.relations ?? []).filter(
+    r =>
+      r.type === RELATION_HAS_MEMBER &&
+      r.targetRef.toLocaleLowerCase('en-US').startsWith('user:'),
+  ).length;
+  return {
+    ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+    kind,
+    memberCount: kind === 'user' ? 1 : memberCount,
+  };
 }

@@ -1,0 +1,1 @@
+export { ownershipPlugin as default } from './plugin';

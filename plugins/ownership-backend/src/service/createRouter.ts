@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import Router_ from 'express-promise-router';
+import { EndpointDeps } from './endpointDeps';
+import { entitiesEndpoint } from './endpoints/entities';
+import { teamsEndpoint } from './endpoints/teams';
+
+/** /api/ownership: read-only; errors go to Backstage's error handler. */
+export function createRouter(deps: EndpointDeps): Router {
+  const router = Router_();
+  entitiesEndpoint(router, deps);
+  teamsEndpoint(router, deps);
+  return router;
+}
