@@ -1,7 +1,13 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { auditorServiceFactory } from '@internal/plugin-audit-backend';
 import { startAfterSettingsCheck } from './settings/startAfterSettingsCheck';
 
 const backend = createBackend();
+
+// Every plugin's audit events (Runway's and Backstage's) are logged as before and also kept in
+// the audit trail the platform team queries at /api/audit (docs/audit.md).
+backend.add(auditorServiceFactory);
+backend.add(import('@internal/plugin-audit-backend'));
 
 backend.add(import('@backstage/plugin-app-backend'));
 // Carries events between plugins and, through the shared database, between replicas.
@@ -11,7 +17,9 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Sign-in: guest for local use, OIDC in production (see app-config.production.yaml).
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
+// OIDC with Runway's sign-in resolver (a catalog User by email, else refused); it replaces
+// @backstage/plugin-auth-backend-module-oidc-provider, which registers the same provider id.
+backend.add(import('@internal/plugin-auth-backend-module-runway-sign-in'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
@@ -21,6 +29,9 @@ backend.add(
 // through /api/catalog/entities/unprocessed/failed for the "Unprocessed entities" page.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// Ownership problems (unresolvable owner, group without members, malformed on-call or escalation)
+// as runway.dev/ownership status items on each entity (docs/ownership.md).
+backend.add(import('@internal/plugin-catalog-backend-module-ownership'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
@@ -63,6 +74,8 @@ backend.add(import('@internal/plugin-delivery-backend'));
 backend.add(import('@internal/plugin-delivery-backend-module-gitops'));
 // Delivery facts (deploy frequency, lead time, time to restore, ...) for readiness scorecards.
 backend.add(import('@internal/plugin-readiness-backend-module-delivery'));
+// Runway: the ownership report (teams, orphaned services, teams of one, on-call gaps, CSV).
+backend.add(import('@internal/plugin-ownership-backend'));
 
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
