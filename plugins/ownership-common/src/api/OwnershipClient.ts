@@ -1,32 +1,37 @@
 import { ResponseError } from '@backstage/errors';
 import { OwnedEntitiesResponse, TeamsResponse } from '../report';
-import { EntitiesQuery, TeamsQuery } from '../schema';
 
 export type OwnershipClientOptions = {
   discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
   fetchApi?: { fetch: typeof fetch };
 };
 
-type Filters<T> = Partial<Omit<T, 'format'>>;
+/** Filters as the page holds them (strings from the URL); the server validates them. */
+export type OwnershipFilterParams = {
+  team?: string;
+  problem?: string;
+  kind?: string;
+  lifecycle?: string;
+};
 
 /** The ownership API as the page (and other plugins) call it. */
 export class OwnershipClient {
   constructor(private readonly options: OwnershipClientOptions) {}
 
   listEntities(
-    filters: Filters<EntitiesQuery> = {},
+    filters: OwnershipFilterParams = {},
   ): Promise<OwnedEntitiesResponse> {
     return this.get(`/entities${toQuery(filters)}`).then(r => r.json());
   }
 
-  listTeams(filters: Filters<TeamsQuery> = {}): Promise<TeamsResponse> {
+  listTeams(filters: OwnershipFilterParams = {}): Promise<TeamsResponse> {
     return this.get(`/teams${toQuery(filters)}`).then(r => r.json());
   }
 
   /** The same rows as CSV text, for a download. */
   async exportCsv(
     what: 'entities' | 'teams',
-    filters: Filters<EntitiesQuery> = {},
+    filters: OwnershipFilterParams = {},
   ): Promise<string> {
     const response = await this.get(
       `/${what}${toQuery({ ...filters, format: 'csv' })}`,

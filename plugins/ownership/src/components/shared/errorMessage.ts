@@ -1,0 +1,7 @@
+/** What went wrong in words: a backend's own message (e.g. which filter was bad) over "Request failed with 400". */
+export function errorMessage(error: Error): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message
+    ? cause.message
+    : error.message;
+}
