@@ -6,6 +6,7 @@ import { signInModule } from './modules/signIn';
 import readinessPlugin from '@internal/plugin-readiness';
 import environmentsPlugin from '@internal/plugin-environments';
 import deliveryPlugin from '@internal/plugin-delivery';
+import ownershipPlugin from '@internal/plugin-ownership';
 
 // Other plugins are discovered from this package's dependencies (app.packages: all).
 export default createApp({
@@ -17,5 +18,6 @@ export default createApp({
     readinessPlugin,
     environmentsPlugin,
     deliveryPlugin,
+    ownershipPlugin,
   ],
 });
