@@ -13,6 +13,7 @@ import {
   OWNERSHIP_STATUS_TYPE,
   OwnershipClient,
 } from '@internal/plugin-ownership-common';
+import { RiTeamLine } from '@remixicon/react';
 import { ownershipApiRef } from './api/ownershipApiRef';
 
 const ownershipApi = ApiBlueprint.make({
@@ -30,6 +31,8 @@ const ownershipPage = PageBlueprint.make({
   params: {
     path: '/ownership',
     title: 'Ownership',
+    // With an icon the page is listed in the sidebar (nav.rest in packages/app's nav module).
+    icon: <RiTeamLine size={24} />,
     loader: () =>
       import('./components/OwnershipPage').then(m => <m.OwnershipPage />),
   },
