@@ -13,6 +13,7 @@ import {
 import { DeliveryClient } from '@internal/plugin-delivery-common';
 import { RiRocket2Line } from '@remixicon/react';
 import { deliveryApiRef } from './api/deliveryApiRef';
+import { rootRouteRef } from './routes';
 
 const deliveryApi = ApiBlueprint.make({
   params: defineParams =>
@@ -53,6 +54,7 @@ const deliveryPage = PageBlueprint.make({
     path: '/delivery',
     title: 'Delivery',
     icon: <RiRocket2Line size={24} />,
+    routeRef: rootRouteRef,
     loader: () =>
       import('./components/DeliveryPage').then(m => <m.DeliveryPage />),
   },
@@ -60,6 +62,7 @@ const deliveryPage = PageBlueprint.make({
 
 export const deliveryPlugin = createFrontendPlugin({
   pluginId: 'delivery',
+  routes: { root: rootRouteRef },
   extensions: [
     deliveryApi,
     entityDeliveryContent,

@@ -46,7 +46,7 @@ export const DeployHistory = ({
     {
       id: 'environment',
       label: 'Environment',
-      width: 120,
+      width: 140,
       cell: d => <CellText title={d.environment} />,
     },
     {

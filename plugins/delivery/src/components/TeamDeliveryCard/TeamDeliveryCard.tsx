@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Card,
@@ -14,12 +15,14 @@ import { ConstraintCallout } from '../shared/ConstraintCallout';
 import { DoraTiles } from '../shared/DoraTiles';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { useDeliveryMetrics } from '../shared/useDeliveryMetrics';
+import { rootRouteRef } from '../../routes';
 
 /** On a group's page: the team's DORA tiles and where its changes wait longest. */
 export const TeamDeliveryCard = () => {
   const { entity } = useEntity();
   const team = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const { value, loading, error } = useDeliveryMetrics({ team });
+  const page = useRouteRef(rootRouteRef)?.() ?? '/delivery';
   let body;
   if (error)
     body = <ErrorAlert action="Loading delivery metrics" error={error} />;
@@ -46,7 +49,7 @@ export const TeamDeliveryCard = () => {
       </CardHeader>
       <CardBody>{body}</CardBody>
       <CardFooter>
-        <Link href={`/delivery?team=${encodeURIComponent(team)}`}>
+        <Link href={`${page}?team=${encodeURIComponent(team)}`}>
           See this team's delivery dashboard
         </Link>
       </CardFooter>

@@ -18,14 +18,31 @@ const label = (iso: string) => iso.slice(5, 10);
 const round = (n: number | undefined) =>
   n === undefined ? undefined : Math.round(n * 10) / 10;
 
-const Chart = ({ title, children }: { title: string; children: ReactNode }) => (
+const Chart = ({
+  title,
+  empty,
+  children,
+}: {
+  title: string;
+  /** Said instead of an empty plot when no bucket has a value. */
+  empty?: string;
+  children: ReactNode;
+}) => (
   <figure className={styles.chart} aria-label={title} style={{ margin: 0 }}>
     <Text as="h4" variant="body-medium" weight="bold">
       {title}
     </Text>
-    <div style={{ width: '100%', height: 200 }}>
-      <ResponsiveContainer>{children as any}</ResponsiveContainer>
-    </div>
+    {empty ? (
+      <div className={styles.chartEmpty}>
+        <Text as="p" variant="body-small" color="secondary">
+          {empty}
+        </Text>
+      </div>
+    ) : (
+      <div style={{ width: '100%', height: 200 }}>
+        <ResponsiveContainer>{children as any}</ResponsiveContainer>
+      </div>
+    )}
   </figure>
 );
 
@@ -50,6 +67,10 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
         : Math.round(p.changeFailureRate * 100),
     restore: round(p.timeToRestoreP50Hours),
   }));
+  const none = (k: 'leadTime' | 'cfr' | 'restore', what: string) =>
+    data.some(d => d[k] !== undefined)
+      ? undefined
+      : `No ${what} in these ${data.length} ${per}s.`;
   return (
     <div className={styles.charts}>
       <Chart title={`Production deployments per ${per}`}>
@@ -72,7 +93,10 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
           />
         </BarChart>
       </Chart>
-      <Chart title="Lead time for changes (median, hours)">
+      <Chart
+        title="Lead time for changes (median, hours)"
+        empty={none('leadTime', 'production lead times')}
+      >
         <LineChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="at" tickFormatter={label} />
@@ -87,7 +111,10 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
           />
         </LineChart>
       </Chart>
-      <Chart title="Change failure rate (%)">
+      <Chart
+        title="Change failure rate (%)"
+        empty={none('cfr', 'finished production deployments')}
+      >
         <LineChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="at" tickFormatter={label} />
@@ -102,7 +129,10 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
           />
         </LineChart>
       </Chart>
-      <Chart title="Time to restore (median, hours)">
+      <Chart
+        title="Time to restore (median, hours)"
+        empty={none('restore', 'resolved incidents')}
+      >
         <LineChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="at" tickFormatter={label} />

@@ -3,6 +3,8 @@ import { Text } from '@backstage/ui';
 import { formatFrequency, formatHours, formatRate, TIER_LABEL } from './format';
 import styles from './shared.module.css';
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 const list = { listStyle: 'none', margin: 0, padding: 0 };
 
 type Tile = {
@@ -31,8 +33,8 @@ export const DoraTiles = ({
       value: formatFrequency(f.perDay),
       detail:
         f.perServiceMedianPerDay === undefined
-          ? `${f.deployments} production deployments`
-          : `${f.deployments} deployments; typical service ${formatFrequency(
+          ? plural(f.deployments, 'production deployment')
+          : `${f.deployments} deployments; median service ${formatFrequency(
               f.perServiceMedianPerDay,
             )}`,
       tier: f.tier,
@@ -68,7 +70,7 @@ export const DoraTiles = ({
       id: 'rework-rate',
       title: 'Rework rate',
       value: formatRate(dora.reworkRate.rate),
-      detail: `${dora.reworkRate.reworkDeployments} fixes and rollbacks of ${dora.reworkRate.deployments}`,
+      detail: `${dora.reworkRate.reworkDeployments} of ${dora.reworkRate.deployments} were fixes or rollbacks`,
       tier: dora.reworkRate.tier,
     },
   ];

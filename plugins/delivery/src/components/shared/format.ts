@@ -20,8 +20,7 @@ export function formatRate(rate: number | undefined): string {
 export function formatFrequency(perDay: number): string {
   if (perDay >= 1) return `${round(perDay)} / day`;
   if (perDay * 7 >= 1) return `${round(perDay * 7)} / week`;
-  if (perDay > 0) return `${round(perDay * 30)} / month`;
-  return 'none';
+  return `${round(perDay * 30)} / month`;
 }
 
 function round(n: number): string {
