@@ -519,3 +519,36 @@ describe('authorization matrix', () => {
     });
   });
 });
+
+describe('an owner, whose permissions are conditional on ownership', () => {
+  it('gets a 404 naming an unknown target, not a 403', async () => {
+    const missing = 'component:default/no-such-service';
+    const exemption = await send('owner', {
+      method: 'post',
+      path: '/api/readiness/exemptions',
+      body: {
+        entityRef: missing,
+        checkId: fixtures.checks[0],
+        reason: 'no such service',
+        expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+      },
+    });
+    const deploy = await send('owner', {
+      method: 'post',
+      path: '/api/delivery/deploys',
+      body: { service: missing, environment: 'dev', version: '1.0.0' },
+    });
+    const extend = await send('owner', {
+      method: 'post',
+      path: '/api/environments/environments/no-such-environment/extend',
+      body: { hours: 1 },
+    });
+    expect(
+      [exemption, deploy, extend].map(r => [r.status, r.body.error?.message]),
+    ).toEqual([
+      [404, `entityRef: no catalog entity ${missing}`],
+      [404, `Unknown service: ${missing} is not in the catalog`],
+      [404, 'environment "no-such-environment" not found'],
+    ]);
+  });
+});

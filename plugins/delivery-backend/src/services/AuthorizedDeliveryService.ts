@@ -54,6 +54,8 @@ export class AuthorizedDeliveryService {
 
   async deploy(request: DeployRequest, credentials: BackstageCredentials) {
     const ref = serviceRefOf(request.service);
+    // An unknown service is a 404 naming it, not the 403 an ownership condition gives it.
+    await this.deploys.knownService(ref);
     await this.require(deliveryDeployPermission, credentials, ref);
     if (request.freezeOverride)
       await this.require(deliveryFreezeOverridePermission, credentials);
@@ -68,6 +70,8 @@ export class AuthorizedDeliveryService {
 
   async rollback(request: RollbackRequest, credentials: BackstageCredentials) {
     const ref = serviceRefOf(request.service);
+    // An unknown service is a 404 naming it, not the 403 an ownership condition gives it.
+    await this.deploys.knownService(ref);
     await this.require(deliveryRollbackPermission, credentials, ref);
     if (request.freezeOverride)
       await this.require(deliveryFreezeOverridePermission, credentials);
@@ -82,6 +86,8 @@ export class AuthorizedDeliveryService {
 
   async promote(request: PromoteRequest, credentials: BackstageCredentials) {
     const ref = serviceRefOf(request.service);
+    // An unknown service is a 404 naming it, not the 403 an ownership condition gives it.
+    await this.deploys.knownService(ref);
     await this.require(deliveryPromotePermission, credentials, ref);
     if (request.freezeOverride)
       await this.require(deliveryFreezeOverridePermission, credentials);

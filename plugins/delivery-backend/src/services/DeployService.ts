@@ -318,6 +318,11 @@ export class DeployService {
     this.runner.runInBackground(id);
   }
 
+  /** The service from the catalog, or a 404 naming it (asked before any permission decision). */
+  knownService(value: string): Promise<ServiceInfo> {
+    return this.service(value);
+  }
+
   private async service(value: string): Promise<ServiceInfo> {
     const ref = serviceRefOf(value);
     const found = (await this.deps.services.resolve([ref])).get(ref);

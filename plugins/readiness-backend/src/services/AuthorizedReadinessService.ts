@@ -115,6 +115,8 @@ export class AuthorizedReadinessService {
     createdBy: string,
     credentials: BackstageCredentials,
   ) {
+    // An unknown entity is a 404 naming it, not the 403 an ownership condition gives it.
+    await this.service.requireEntity(input.entityRef);
     await this.require(
       readinessExemptionManagePermission,
       credentials,

@@ -180,6 +180,11 @@ export class ReadinessService {
     return this.deps.exemptions.get(id);
   }
 
+  /** A 404 naming the entity when the catalog does not have it. */
+  async requireEntity(entityRef: string): Promise<void> {
+    await this.requireEntities([entityRef], [entityRef]);
+  }
+
   /** The entities, loaded once for the evaluation that follows; a missing one is a 404. */
   private async requireEntities(refs: string[], fieldOrder: string[]) {
     const { found, missing } = await this.deps.evaluator.findEntities(refs);
