@@ -42,7 +42,6 @@ export const roles: Record<string, Role> = {
 
   // Readiness.
   'readiness.scorecard.read': 'readers',
-  'readiness.overview.read': 'everyone',
   'readiness.evaluate': 'everyone',
   'readiness.exemption.manage': 'owners',
   'readiness.facts.push': 'automation',

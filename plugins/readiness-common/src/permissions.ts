@@ -1,19 +1,13 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
-/** Read scorecards, results, history and the overview. */
+/**
+ * Read scorecards, results and history; the overview and rollups show the entities whose
+ * scorecard the caller may read (one conditional decision per list, applied in the database).
+ */
 export const readinessReadPermission = createPermission({
   name: 'readiness.scorecard.read',
   attributes: { action: 'read' },
   resourceType: 'catalog-entity',
-});
-
-/**
- * Read the organisation-wide overview and rollups. A basic permission for now; list endpoints
- * move to conditional decisions with the ownership policy.
- */
-export const readinessOverviewReadPermission = createPermission({
-  name: 'readiness.overview.read',
-  attributes: { action: 'read' },
 });
 
 /** Push facts (CI pipelines, with a service token). */
@@ -37,7 +31,6 @@ export const readinessEvaluatePermission = createPermission({
 
 export const readinessPermissions = [
   readinessReadPermission,
-  readinessOverviewReadPermission,
   readinessFactsPushPermission,
   readinessExemptionManagePermission,
   readinessEvaluatePermission,

@@ -12,7 +12,6 @@ import {
   readinessEvaluatePermission,
   readinessExemptionManagePermission,
   readinessFactsPushPermission,
-  readinessOverviewReadPermission,
   readinessReadPermission,
 } from '@internal/plugin-readiness-common';
 import {
@@ -50,9 +49,8 @@ export class AuthorizedReadinessService {
     return this.overview.rollups({ ...filter, visibility }, groupByOwner);
   }
 
-  /** The overview's gate, then the scorecards the caller may read, as a filter on the list. */
-  private async visibleEntities(credentials: BackstageCredentials) {
-    await this.require(readinessOverviewReadPermission, credentials);
+  /** The scorecards the caller may read, as a filter on the list (one permission round trip). */
+  private visibleEntities(credentials: BackstageCredentials) {
     return visibleRows(
       this.permissions,
       readinessReadPermission,
