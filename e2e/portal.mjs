@@ -25,12 +25,16 @@ export async function freePort() {
 /** The static token the e2e portal accepts from "CI" (backend.auth.externalAccess). */
 export const CI_TOKEN = `e2e-ci-${process.pid}-${Date.now()}`;
 
+/** `port` when the caller must know the URL first (an OIDC client's redirect URI); `guest: false`
+ *  leaves guest sign-in as the config files have it (off in production). */
 export async function startPortal({
   configs = [],
   env = {},
   sqlite = true,
+  port: requestedPort,
+  guest = true,
 } = {}) {
-  const port = await freePort();
+  const port = requestedPort ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-e2e-'));
   const overrides = path.join(dataDir, 'app-config.e2e.yaml');
@@ -55,9 +59,11 @@ export async function startPortal({
         }),
       },
       // The built backend runs with NODE_ENV=production; guest sign-in is allowed here only.
-      auth: {
-        providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-      },
+      ...(guest && {
+        auth: {
+          providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+        },
+      }),
     }),
   );
   const args = [
