@@ -17,6 +17,8 @@ const production = {
   },
   runway: { signIn: { providers: ['oidc'] } },
   environments: { encryptionKey: 'k'.repeat(44) },
+  permission: { runway: { platformTeam: 'group:default/platform-team' } },
+  delivery: { platformTeam: 'Platform-Team' },
   auth: {
     environment: 'production',
     session: { secret: 'session-secret' },
@@ -62,6 +64,7 @@ describe('findSettingProblems', () => {
       environments: {
         encryptionKey: 'runway-local-development-key-do-not-use-in-production',
       },
+      permission: { runway: { platformTeam: 'group:default/platform-team' } },
     });
     expect(findSettingProblems(config)).toEqual([]);
   });
@@ -86,6 +89,31 @@ describe('findSettingProblems', () => {
   ])('names %s when it is missing', (key, problem) => {
     expect(findSettingProblems(withChange(key, undefined))).toEqual([
       { key, problem },
+    ]);
+  });
+
+  it('requires the policy and the plugins to name the same platform team', () => {
+    expect(
+      findSettingProblems(
+        withChange('permission.runway.platformTeam', undefined),
+      ),
+    ).toEqual([
+      {
+        key: 'permission.runway.platformTeam',
+        problem:
+          'must name the platform team group, e.g. group:default/platform-team',
+      },
+    ]);
+    expect(
+      findSettingProblems(
+        withChange('delivery.platformTeam', 'group:default/sre'),
+      ),
+    ).toEqual([
+      {
+        key: 'delivery.platformTeam',
+        problem:
+          'must name the same group as permission.runway.platformTeam (group:default/platform-team), got "group:default/sre"',
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { checkPlatformTeam } from './platformTeam';
 
 /** A setting that is missing or invalid, named by its config key. */
 export type SettingProblem = { key: string; problem: string };
@@ -62,6 +63,7 @@ export function findSettingProblems(config: Config): SettingProblem[] {
     requireText(read(`${base}.clientSecret`), `${base}.clientSecret`, problems);
     requireText(read('auth.session.secret'), 'auth.session.secret', problems);
   }
+  checkPlatformTeam(read, problems);
   requireEncryptionKey(config, read, problems);
   refuseDevelopmentValue(
     config,
