@@ -178,6 +178,7 @@ test('an owner deploys 2.0.0 to staging, promotes it to prod, rolls back, and se
   await page.getByText(/^Changes wait longest in: /).waitFor();
   await page.getByRole('button', { name: /Team/ }).click();
   await page.getByRole('option', { name: 'Platform Team' }).click();
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
   await page.getByRole('heading', { name: 'Team: Platform Team' }).waitFor();
   await page.getByText('Changes wait longest in: review').waitFor();
   assert.match(page.url(), /team=group%3Adefault%2Fplatform-team/);
