@@ -7,6 +7,7 @@ import readinessPlugin from '@internal/plugin-readiness';
 import environmentsPlugin from '@internal/plugin-environments';
 import deliveryPlugin from '@internal/plugin-delivery';
 import ownershipPlugin from '@internal/plugin-ownership';
+import auditPlugin from '@internal/plugin-audit';
 
 // Other plugins are discovered from this package's dependencies (app.packages: all).
 export default createApp({
@@ -19,5 +20,6 @@ export default createApp({
     environmentsPlugin,
     deliveryPlugin,
     ownershipPlugin,
+    auditPlugin,
   ],
 });

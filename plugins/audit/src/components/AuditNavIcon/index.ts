@@ -1,0 +1,1 @@
+export { AuditNavIcon, PLATFORM_TEAM_ONLY } from './AuditNavIcon';

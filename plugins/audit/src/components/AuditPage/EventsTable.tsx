@@ -1,0 +1,94 @@
+import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
+import { AuditEvent } from '@internal/plugin-audit-common';
+import styles from './AuditPage.module.css';
+import { formatWhen, targetSummary } from './presentation';
+
+export const StatusBadge = ({ status }: { status: AuditEvent['status'] }) => (
+  <span className={`${styles.status} ${styles[status] ?? ''}`}>{status}</span>
+);
+
+/** One row per audited action, newest first; a row opens its details. */
+export const EventsTable = ({
+  events,
+  stale,
+  onOpen,
+}: {
+  events: AuditEvent[];
+  stale?: boolean;
+  onOpen: (event: AuditEvent) => void;
+}) => {
+  const columns: ColumnConfig<AuditEvent>[] = [
+    {
+      id: 'when',
+      label: 'When',
+      isRowHeader: true,
+      minWidth: 170,
+      cell: e => (
+        <CellText
+          title={formatWhen(e.createdAt)}
+          description={e.severityLevel}
+        />
+      ),
+    },
+    {
+      id: 'plugin',
+      label: 'Plugin',
+      minWidth: 110,
+      cell: e => <CellText title={e.plugin} />,
+    },
+    {
+      id: 'event',
+      label: 'Event',
+      minWidth: 160,
+      cell: e => <CellText title={e.eventId} />,
+    },
+    {
+      id: 'actor',
+      label: 'Actor',
+      minWidth: 170,
+      cell: e => (
+        <CellText title={e.actor.actorId ?? '—'} description={e.actor.ip} />
+      ),
+    },
+    {
+      id: 'target',
+      label: 'Target',
+      minWidth: 240,
+      cell: e => <CellText title={targetSummary(e.meta) || '—'} />,
+    },
+    {
+      id: 'status',
+      label: 'Status',
+      minWidth: 110,
+      cell: e => (
+        <Cell>
+          <StatusBadge status={e.status} />
+        </Cell>
+      ),
+    },
+    {
+      id: 'error',
+      label: 'Error',
+      minWidth: 200,
+      cell: e => (
+        <Cell>
+          {e.error ? (
+            <Text variant="body-small" color="danger">
+              {e.error}
+            </Text>
+          ) : null}
+        </Cell>
+      ),
+    },
+  ];
+  return (
+    <Table<AuditEvent>
+      columnConfig={columns}
+      data={events}
+      isStale={stale}
+      pagination={{ type: 'none' }}
+      rowConfig={{ onClick: onOpen }}
+      emptyState={<Text as="p">No audit events match these filters.</Text>}
+    />
+  );
+};

@@ -1,0 +1,3 @@
+export { auditPlugin as default } from './plugin';
+export { auditApiRef } from './api/auditApiRef';
+export type { AuditApi } from './api/auditApiRef';
