@@ -118,7 +118,9 @@ function databases(): { config: object; open: () => Promise<Databases> } {
  * Identities are test tokens (`mockCredentials`); what the policy knows about them (the user's
  * groups) comes from the real catalog.
  */
-export async function startAuthorizationBackend() {
+export async function startAuthorizationBackend(
+  options: { visibility?: 'organisation' | 'owners' } = {},
+) {
   const db = databases();
   const gitops = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-authz-git-'));
   execFileSync('git', ['init', '-q', '-b', 'main', gitops]);
@@ -127,7 +129,10 @@ export async function startAuthorizationBackend() {
     backend: { database: db.config },
     permission: {
       enabled: true,
-      runway: { platformTeam: 'group:default/platform-team' },
+      runway: {
+        platformTeam: 'group:default/platform-team',
+        visibility: options.visibility ?? 'organisation',
+      },
     },
     catalog: {
       rules: [
