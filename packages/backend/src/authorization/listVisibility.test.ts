@@ -42,7 +42,11 @@ beforeAll(async () => {
       .post('/api/environments/environments')
       .set('Authorization', as(user))
       .send({ className: 'sandbox', owner, name });
-    expect(res.status).toBe(202);
+    if (res.status !== 202) {
+      throw new Error(
+        `creating ${name}: ${res.status} ${JSON.stringify(res.body)}`,
+      );
+    }
   }
   // Readiness evaluated an empty catalog at start; evaluate what the catalog holds now.
   await eventually("both teams' services in the catalog", async () => {
@@ -55,7 +59,11 @@ beforeAll(async () => {
     .post('/api/readiness/evaluate')
     .set('Authorization', as(platform))
     .send({});
-  expect(evaluated.status).toBeLessThan(300);
+  if (evaluated.status >= 300) {
+    throw new Error(
+      `evaluate: ${evaluated.status} ${JSON.stringify(evaluated.body)}`,
+    );
+  }
   await eventually('scorecards of both teams', async () => {
     const res = await backend.api
       .get('/api/readiness/overview?limit=500')
