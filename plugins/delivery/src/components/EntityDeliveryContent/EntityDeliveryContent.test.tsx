@@ -185,8 +185,17 @@ describe('EntityDeliveryContent', () => {
   });
 
   it('shows a gated production deploy waiting for approval and who may approve it', async () => {
+    const owner = await render(fakeApi({ gated: true }));
+    const held = await screen.findByLabelText('Deploy in progress');
+    expect(held).toHaveTextContent('Waiting for approval');
+    // Only the platform team approves: an owner sees who may, not a button.
+    expect(
+      within(held).queryByRole('button', { name: 'Approve' }),
+    ).not.toBeInTheDocument();
+    owner.unmount();
+
     const api = fakeApi({ gated: true });
-    await render(api);
+    await render(api, ['user:default/ana', 'group:default/platform-team']);
     const prod = await screen.findByLabelText('Environment prod');
     const active = await within(prod).findByLabelText('Deploy in progress');
     expect(

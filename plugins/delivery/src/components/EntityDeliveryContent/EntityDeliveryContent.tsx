@@ -34,6 +34,7 @@ export const EntityDeliveryContent = () => {
   if (delivery.error)
     return <ErrorAlert action="Loading delivery" error={delivery.error} />;
   const envs = delivery.environments!;
+  // The platform team overrides freezes and approves held deploys (Runway's policy).
   const canOverride =
     !!envs.platformTeam && me.ownership.includes(envs.platformTeam);
   const byName = (name: string) => envs.environments.find(e => e.name === name);
@@ -103,6 +104,7 @@ export const EntityDeliveryContent = () => {
                     actions.rollback(environment.name, reason(environment.name))
                   }
                   onApprove={d => actions.approve(d.id)}
+                  mayApprove={canOverride}
                   onShowLog={d => setSelectedId(d.id)}
                 >
                   {overrideField(environment.name)}

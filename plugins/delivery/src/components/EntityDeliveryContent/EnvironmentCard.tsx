@@ -21,6 +21,7 @@ const ActiveDeploy = ({
   busy,
   onApprove,
   onShowLog,
+  mayApprove,
 }: {
   deployment: Deployment;
   platformTeam?: string;
@@ -28,6 +29,8 @@ const ActiveDeploy = ({
   busy: boolean;
   onApprove: (deployment: Deployment) => void;
   onShowLog: (deployment: Deployment) => void;
+  /** The viewer is in the platform team, who approve held deploys (Runway's policy). */
+  mayApprove: boolean;
 }) => {
   const waiting = deployment.status === 'awaiting-approval';
   const mine = userRef !== undefined && deployment.triggeredBy === userRef;
@@ -52,7 +55,7 @@ const ActiveDeploy = ({
         </>
       )}
       <Flex gap="2">
-        {waiting && !mine && (
+        {waiting && mayApprove && !mine && (
           <Button
             size="small"
             variant="primary"
@@ -86,6 +89,7 @@ export const EnvironmentCard = ({
   onApprove,
   onShowLog,
   children,
+  mayApprove,
 }: {
   environment: ServiceEnvironment;
   /** The next environment on the path, if any (the promotion target). */
@@ -99,6 +103,7 @@ export const EnvironmentCard = ({
   onShowLog: (deployment: Deployment) => void;
   /** The freeze override field, when the environment is frozen. */
   children?: React.ReactNode;
+  mayApprove: boolean;
 }) => {
   const { current, active } = environment;
   return (
@@ -148,6 +153,7 @@ export const EnvironmentCard = ({
               busy={busy}
               onApprove={onApprove}
               onShowLog={onShowLog}
+              mayApprove={mayApprove}
             />
           )}
           {children}
