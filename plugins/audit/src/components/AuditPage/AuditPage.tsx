@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
@@ -35,6 +35,17 @@ const PlatformTeamOnly = () => (
   />
 );
 
+const AuditLayout = (props: { actions?: ReactNode; body: ReactNode }) => (
+  <>
+    <Header
+      title="Audit trail"
+      description={DESCRIPTION}
+      customActions={props.actions}
+    />
+    <Container my="4">{props.body}</Container>
+  </>
+);
+
 const AuditTrail = () => {
   const api = useApi(auditApiRef);
   const { filters, update } = useAuditFilters();
@@ -45,71 +56,72 @@ const AuditTrail = () => {
   );
   const [open, setOpen] = useState<AuditEvent>();
   const forbidden = pages.error && isForbidden(pages.error);
-  if (forbidden) return <PlatformTeamOnly />;
+  if (forbidden) return <AuditLayout body={<PlatformTeamOnly />} />;
 
   const plugins = [...new Set((pages.events ?? []).map(e => e.plugin))];
   return (
-    <Flex direction="column" gap="4">
-      <Flex justify="between" align="end" gap="3" style={{ flexWrap: 'wrap' }}>
-        <AuditFilters filters={filters} plugins={plugins} onChange={update} />
+    <AuditLayout
+      actions={
         <DownloadCsvButton
           filter={pages.query}
           isDisabled={pages.loading || Boolean(pages.error)}
         />
-      </Flex>
-      <section aria-label="Events">
-        <Flex direction="column" gap="2">
-          {pages.error && (
-            <Alert status="danger" title={errorMessage(pages.error)} />
-          )}
-          {!pages.events && !pages.error && <Skeleton height={200} />}
-          {pages.events && !pages.error && (
-            <EventsTable
-              events={pages.events}
-              stale={pages.loading}
-              onOpen={setOpen}
-            />
-          )}
-          {pages.moreError && (
-            <Alert status="danger" title={errorMessage(pages.moreError)} />
-          )}
-          {pages.events && !pages.error && (
-            <Flex align="center" gap="3">
-              {pages.hasMore ? (
-                <Button
-                  variant="secondary"
-                  isPending={pages.loadingMore}
-                  onPress={pages.loadMore}
-                >
-                  Load more
-                </Button>
-              ) : null}
-              <Text variant="body-small" color="secondary">
-                {pages.events.length} event
-                {pages.events.length === 1 ? '' : 's'}
-                {pages.hasMore ? ' shown, older ones follow' : ''}
-              </Text>
+      }
+      body={
+        <Flex direction="column" gap="4">
+          <AuditFilters filters={filters} plugins={plugins} onChange={update} />
+          <section aria-label="Events">
+            <Flex direction="column" gap="2">
+              {pages.error && (
+                <Alert status="danger" title={errorMessage(pages.error)} />
+              )}
+              {!pages.events && !pages.error && <Skeleton height={200} />}
+              {pages.events && !pages.error && (
+                <EventsTable
+                  events={pages.events}
+                  stale={pages.loading}
+                  onOpen={setOpen}
+                />
+              )}
+              {pages.moreError && (
+                <Alert status="danger" title={errorMessage(pages.moreError)} />
+              )}
+              {pages.events && !pages.error && (
+                <Flex align="center" gap="3">
+                  {pages.hasMore ? (
+                    <Button
+                      variant="secondary"
+                      isPending={pages.loadingMore}
+                      onPress={pages.loadMore}
+                    >
+                      Load more
+                    </Button>
+                  ) : null}
+                  <Text variant="body-small" color="secondary">
+                    {pages.events.length} event
+                    {pages.events.length === 1 ? '' : 's'}
+                    {pages.hasMore ? ' shown, older ones follow' : ''}
+                  </Text>
+                </Flex>
+              )}
             </Flex>
-          )}
+          </section>
+          <EventDetailDialog event={open} onClose={() => setOpen(undefined)} />
         </Flex>
-      </section>
-      <EventDetailDialog event={open} onClose={() => setOpen(undefined)} />
-    </Flex>
+      }
+    />
   );
 };
 
 /** The cross-plugin audit trail: filter, page back in time, open an event, export CSV. */
 export const AuditPage = () => {
   const permission = usePermission({ permission: auditEventsReadPermission });
-  const denied = !permission.loading && !permission.allowed;
+  if (permission.allowed) return <AuditTrail />;
   return (
-    <>
-      <Header title="Audit trail" description={DESCRIPTION} />
-      <Container my="4">
-        {permission.loading && <Skeleton height={200} />}
-        {denied && <PlatformTeamOnly />}
-        {permission.allowed && <AuditTrail />}
-      </Container>
-    </>
+    <AuditLayout
+      body={
+        permission.loading ? <Skeleton height={200} /> : <PlatformTeamOnly />
+      }
+    />
   );
 };

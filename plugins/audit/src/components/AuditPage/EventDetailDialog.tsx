@@ -1,12 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-} from '@backstage/ui';
+import { Dialog, DialogBody, DialogHeader, Flex, Text } from '@backstage/ui';
 import { AuditEvent } from '@internal/plugin-audit-common';
 import styles from './AuditPage.module.css';
 import { StatusBadge } from './EventsTable';
@@ -71,11 +63,6 @@ export const EventDetailDialog = ({
               </pre>
             </Flex>
           </DialogBody>
-          <DialogFooter>
-            <Button variant="secondary" onPress={onClose}>
-              Close
-            </Button>
-          </DialogFooter>
         </>
       )}
     </Dialog>

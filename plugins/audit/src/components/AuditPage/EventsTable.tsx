@@ -1,7 +1,7 @@
 import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { AuditEvent } from '@internal/plugin-audit-common';
 import styles from './AuditPage.module.css';
-import { formatWhen, targetSummary } from './presentation';
+import { formatWhenShort, targetSummary } from './presentation';
 
 export const StatusBadge = ({ status }: { status: AuditEvent['status'] }) => (
   <span className={`${styles.status} ${styles[status] ?? ''}`}>{status}</span>
@@ -25,7 +25,7 @@ export const EventsTable = ({
       minWidth: 170,
       cell: e => (
         <CellText
-          title={formatWhen(e.createdAt)}
+          title={formatWhenShort(e.createdAt)}
           description={e.severityLevel}
         />
       ),
@@ -33,19 +33,19 @@ export const EventsTable = ({
     {
       id: 'plugin',
       label: 'Plugin',
-      minWidth: 110,
+      minWidth: 90,
       cell: e => <CellText title={e.plugin} />,
     },
     {
       id: 'event',
       label: 'Event',
-      minWidth: 160,
+      minWidth: 150,
       cell: e => <CellText title={e.eventId} />,
     },
     {
       id: 'actor',
       label: 'Actor',
-      minWidth: 170,
+      minWidth: 160,
       cell: e => (
         <CellText title={e.actor.actorId ?? '—'} description={e.actor.ip} />
       ),
@@ -53,13 +53,13 @@ export const EventsTable = ({
     {
       id: 'target',
       label: 'Target',
-      minWidth: 240,
-      cell: e => <CellText title={targetSummary(e.meta) || '—'} />,
+      minWidth: 270,
+      cell: e => <CellText {...targetSummary(e.meta)} />,
     },
     {
       id: 'status',
       label: 'Status',
-      minWidth: 110,
+      minWidth: 100,
       cell: e => (
         <Cell>
           <StatusBadge status={e.status} />
@@ -69,7 +69,7 @@ export const EventsTable = ({
     {
       id: 'error',
       label: 'Error',
-      minWidth: 200,
+      minWidth: 150,
       cell: e => (
         <Cell>
           {e.error ? (
