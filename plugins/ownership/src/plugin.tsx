@@ -15,6 +15,7 @@ import {
 } from '@internal/plugin-ownership-common';
 import { RiTeamLine } from '@remixicon/react';
 import { ownershipApiRef } from './api/ownershipApiRef';
+import { rootRouteRef } from './routes';
 
 const ownershipApi = ApiBlueprint.make({
   params: defineParams =>
@@ -31,8 +32,9 @@ const ownershipPage = PageBlueprint.make({
   params: {
     path: '/ownership',
     title: 'Ownership',
-    // With an icon the page is listed in the sidebar (nav.rest in packages/app's nav module).
+    // With an icon and a route ref the page is listed in the sidebar (nav.rest in packages/app).
     icon: <RiTeamLine size={24} />,
+    routeRef: rootRouteRef,
     loader: () =>
       import('./components/OwnershipPage').then(m => <m.OwnershipPage />),
   },
@@ -57,5 +59,6 @@ const entityOwnershipCard = EntityCardBlueprint.make({
 
 export const ownershipPlugin = createFrontendPlugin({
   pluginId: 'ownership',
+  routes: { root: rootRouteRef },
   extensions: [ownershipApi, ownershipPage, entityOwnershipCard],
 });

@@ -11,7 +11,9 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { ReadinessClient } from '@internal/plugin-readiness-common';
+import { RiMedalLine } from '@remixicon/react';
 import { readinessApiRef } from './api/readinessApiRef';
+import { rootRouteRef } from './routes';
 
 const SCORED_KINDS = ['component', 'api', 'resource', 'system'];
 
@@ -56,6 +58,9 @@ const readinessOverviewPage = PageBlueprint.make({
   params: {
     path: '/readiness',
     title: 'Readiness',
+    // With an icon and a route ref the page is listed in the sidebar.
+    icon: <RiMedalLine size={24} />,
+    routeRef: rootRouteRef,
     loader: () =>
       import('./components/ReadinessOverviewPage').then(m => (
         <m.ReadinessOverviewPage />
@@ -65,6 +70,7 @@ const readinessOverviewPage = PageBlueprint.make({
 
 export const readinessPlugin = createFrontendPlugin({
   pluginId: 'readiness',
+  routes: { root: rootRouteRef },
   extensions: [
     readinessApi,
     entityReadinessContent,
