@@ -331,7 +331,7 @@ export async function runTechInsights({ runway, techInsights, catalog }) {
 }
 
 /**
- * Each (entity, translated check) compared with the result Runway stored (readiness_entities'
+ * Each (entity, translated check) compared with the result Runway stored (readiness_entity_results'
  * results: { [checkId]: { status, detail, changedAt } }): pass = true,
  * fail/warn = false, missing-data/not-applicable = no result (Tech Insights skips a check whose
  * facts are absent and filters out one whose entity filter does not match).
@@ -339,7 +339,7 @@ export async function runTechInsights({ runway, techInsights, catalog }) {
 async function compare(runway, results, checkIds) {
   const translated = new Set(checkIds);
   const stored = (
-    await runway('readiness_entities').select('entity_ref', 'results')
+    await runway('readiness_entity_results').select('entity_ref', 'results')
   ).flatMap(row =>
     Object.entries(JSON.parse(row.results)).map(([id, { status }]) => ({
       ref: row.entity_ref,

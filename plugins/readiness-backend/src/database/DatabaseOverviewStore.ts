@@ -58,7 +58,7 @@ export class DatabaseOverviewStore implements OverviewStore {
     page: { limit: number; offset: number },
   ) {
     const [{ total }] = await this.filtered(filter).count({ total: '*' });
-    // Not e.*: the results column is large and the overview does not show it.
+    // Only the columns the overview shows.
     const q = this.filtered(filter).select(OVERVIEW_COLUMNS);
     if (sort.by === 'name') {
       q.orderBy('e.entity_ref', sort.order);

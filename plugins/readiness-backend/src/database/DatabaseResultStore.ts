@@ -46,13 +46,22 @@ export class DatabaseResultStore implements ResultStore {
     )) {
       old.set(row.entity_ref, row);
     }
+    const oldResults = new Map<string, string>();
+    for (const row of await tx<ResultsRow>('readiness_entity_results').whereIn(
+      'entity_ref',
+      refs,
+    )) {
+      oldResults.set(row.entity_ref, row.results);
+    }
     let resultChanges = 0;
     const entityRows: EntityRow[] = [];
     const unchanged: string[] = [];
+    const resultRows: ResultsRow[] = [];
     const resultHistory: object[] = [];
     for (const { entity, results, overallLevel } of batch) {
       const before = old.get(entity.entityRef);
-      const previous: ResultSet = JSON.parse(before?.results ?? '{}');
+      const previousJson = oldResults.get(entity.entityRef);
+      const previous: ResultSet = JSON.parse(previousJson ?? '{}');
       const current: ResultSet = {};
       for (const r of results) {
         const prev = previous[r.checkId];
@@ -76,12 +85,21 @@ export class DatabaseResultStore implements ResultStore {
             changed_at: new Date(prev.changedAt),
           });
       }
-      const row = entityRow(entity, overallLevel, current, at);
+      const row = entityRow(entity, overallLevel, at);
       if (before && sameEntityRow(before, row)) unchanged.push(row.entity_ref);
       else entityRows.push(row);
+      const json = JSON.stringify(current);
+      if (json !== previousJson)
+        resultRows.push({ entity_ref: entity.entityRef, results: json });
     }
     for (const rows of chunks(entityRows)) {
       await tx('readiness_entities')
+        .insert(rows)
+        .onConflict('entity_ref')
+        .merge();
+    }
+    for (const rows of chunks(resultRows)) {
+      await tx('readiness_entity_results')
         .insert(rows)
         .onConflict('entity_ref')
         .merge();
@@ -140,11 +158,15 @@ export class DatabaseResultStore implements ResultStore {
   }
 
   async scorecard(entityRef: string): Promise<StoredScorecard | undefined> {
-    const entity = await this.db<EntityRow>('readiness_entities')
-      .where({ entity_ref: entityRef })
+    const entity = await this.db<EntityRow & Pick<ResultsRow, 'results'>>(
+      'readiness_entities as e',
+    )
+      .leftJoin('readiness_entity_results as r', 'r.entity_ref', 'e.entity_ref')
+      .where('e.entity_ref', entityRef)
+      .select('e.*', 'r.results')
       .first();
     if (!entity) return undefined;
-    const results: ResultSet = JSON.parse(entity.results);
+    const results: ResultSet = JSON.parse(entity.results ?? '{}');
     return {
       entity: {
         entityRef,
@@ -205,9 +227,12 @@ type EntityRow = {
   system: string | null;
   lifecycle: string | null;
   overall_level: string;
-  results: string;
   evaluated_at: Date | string;
 };
+
+/** The latest check results of an entity, kept apart from readiness_entities so the overview's
+ *  scans and sorts of that table read small rows. */
+type ResultsRow = { entity_ref: string; results: string };
 
 type ScoreRow = {
   entity_ref: string;
@@ -220,7 +245,6 @@ type ScoreRow = {
 function entityRow(
   entity: EvaluatedEntity,
   overallLevel: AchievedLevel,
-  results: ResultSet,
   at: Date,
 ): EntityRow {
   return {
@@ -232,7 +256,6 @@ function entityRow(
     system: entity.system ?? null,
     lifecycle: entity.lifecycle ?? null,
     overall_level: overallLevel,
-    results: JSON.stringify(results),
     evaluated_at: at,
   };
 }
@@ -245,7 +268,6 @@ const COMPARED: Array<keyof EntityRow> = [
   'system',
   'lifecycle',
   'overall_level',
-  'results',
 ];
 
 function sameEntityRow(a: EntityRow, b: EntityRow) {

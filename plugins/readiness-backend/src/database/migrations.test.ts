@@ -68,13 +68,21 @@ describe.each(databases.eachSupportedId())('readiness migrations on %s', id => {
       ],
     ]);
     const [entity] = await knex('readiness_entities');
-    expect(JSON.parse(entity.results)).toEqual({
+    expect(entity).not.toHaveProperty('results');
+    const [stored] = await knex('readiness_entity_results');
+    expect(stored.entity_ref).toBe(ref);
+    expect(JSON.parse(stored.results)).toEqual({
       'ownership.oncall': {
         status: 'pass',
         detail: 'on-call configured',
         changedAt: at.toISOString(),
       },
     });
+
+    await knex.migrate.down({ directory });
+    const [restored] = await knex('readiness_entities');
+    expect(JSON.parse(restored.results)).toEqual(JSON.parse(stored.results));
+    expect(await knex.schema.hasTable('readiness_entity_results')).toBe(false);
 
     await knex.migrate.down({ directory });
     const facts = await knex('readiness_facts').orderBy('name');
