@@ -15,3 +15,18 @@ export function percentile(sorted, p) {
     Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
   ];
 }
+
+/** CPU time (user + system, in seconds) a process has used so far, from /proc. */
+export function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The share of one core a process used over the next `ms` milliseconds, in percent. */
+export async function cpuPercent(pid, ms = 10_000) {
+  const before = cpuSeconds(pid);
+  await new Promise(resolve => setTimeout(resolve, ms));
+  return Math.round(((cpuSeconds(pid) - before) * 100_000) / ms);
+}

@@ -20,6 +20,11 @@ export async function freePort() {
   return port;
 }
 
+/** Node's flags in the production start command (README, "Running in production"). Without a
+ *  heap cap V8 sizes its heap for a machine's whole memory and lets it grow to about 4x what is
+ *  live before collecting (a 10,000-entity portal held 850 MiB, of which 145 MiB was live). */
+export const PRODUCTION_NODE_FLAGS = ['--max-old-space-size=1024'];
+
 /** Runs the built backend with the given config files; resolves once it serves /healthcheck. */
 /** `sqlite: false` keeps the database the config files name (for start-up failure tests). */
 /** The static token the e2e portal accepts from "CI" (backend.auth.externalAccess). */
@@ -67,6 +72,7 @@ export async function startPortal({
     }),
   );
   const args = [
+    ...PRODUCTION_NODE_FLAGS,
     path.join(root, 'dist-workspace/packages/backend/dist/index.cjs.js'),
     '--config',
     path.join(root, 'app-config.yaml'),
