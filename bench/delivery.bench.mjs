@@ -5,7 +5,7 @@
 //
 // The delivery plugin is started in-process in a child backend (createBackend with the
 // delivery plugin from source through the Backstage CLI's TypeScript transform, the permission
-// backend with the allow-all policy, and an in-memory catalog of the bench services): the
+// backend with Runway's policy, and an in-memory catalog of the bench services): the
 // portal's production build does not include the plugin until it is wired into
 // packages/backend. The 1M rows are inserted with SQL (generate_series), the daily rollups
 // rebuilt from them as their migration does, then VACUUM ANALYZE, as autovacuum would after a
@@ -87,7 +87,7 @@ const catalog = {
 const backend = createBackend();
 backend.add(createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(import('@internal/plugin-permission-backend-module-runway'));
 backend.add(import('@internal/plugin-delivery-backend'));
 backend.add(import('@internal/plugin-delivery-backend-module-gitops'));
 backend.start();
@@ -201,7 +201,11 @@ async function startBackend(dir, connection, prefix) {
           ],
         },
       },
-      permission: { enabled: true },
+      // The bench calls with a service token, which the policy does not restrict.
+      permission: {
+        enabled: true,
+        runway: { platformTeam: 'group:default/platform-team' },
+      },
       // Runway deploys go through the gitops driver into a bare remote (file://).
       delivery: {
         environments: ['dev', 'staging', 'prod'].map((name, i) => ({
