@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 /** The catalog's groups for the team selector, by display name. */
 export function useGroups() {

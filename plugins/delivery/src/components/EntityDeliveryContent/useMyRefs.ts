@@ -1,5 +1,5 @@
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 /** The signed-in user's ref and the refs they own through (their groups). */
 export function useMyRefs() {

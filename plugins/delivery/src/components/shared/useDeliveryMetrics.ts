@@ -4,7 +4,7 @@ import {
   TimeseriesResponse,
 } from '@internal/plugin-delivery-common';
 import { deliveryApiRef } from '../../api/deliveryApiRef';
-import { useAsync } from './useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 const DAY = 86_400_000;
 

@@ -14,7 +14,7 @@ import { EnvironmentsTable } from '../shared/EnvironmentsTable';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { createEnvironmentPath } from '../shared/links';
 import { CURRENT_STATUSES } from '../shared/presentation';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 import styles from '../shared/shared.module.css';
 
 /** The template's form filled in with this component and its owner. */

@@ -22,7 +22,7 @@ import { ErrorAlert } from '../shared/ErrorAlert';
 import { shortRef } from '../shared/links';
 import { EXTENDABLE_STATUSES, TEARDOWN_STATUSES } from '../shared/presentation';
 import { RejectDialog } from '../shared/RejectDialog';
-import { AsyncState, useAsync } from '../shared/useAsync';
+import { AsyncState, useAsync } from '@internal/frontend-common';
 import { useNow } from '../shared/useNow';
 import { AuditTrail } from './AuditTrail';
 import { DetailsList } from './DetailsList';

@@ -9,7 +9,7 @@ import { EnvironmentsTable } from '../shared/EnvironmentsTable';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { createEnvironmentPath } from '../shared/links';
 import { PageHeader } from '../shared/PageHeader';
-import { AsyncState, useAsync } from '../shared/useAsync';
+import { AsyncState, useAsync } from '@internal/frontend-common';
 import { useGroups } from '../shared/useGroups';
 import { ListFilters } from './ListFilters';
 import {

@@ -15,7 +15,7 @@ import { EnvironmentsTable } from '../shared/EnvironmentsTable';
 import { ErrorAlert } from '../shared/ErrorAlert';
 import { shortRef } from '../shared/links';
 import { PageHeader } from '../shared/PageHeader';
-import { AsyncState } from '../shared/useAsync';
+import { AsyncState } from '@internal/frontend-common';
 import { ApprovalQueue } from './ApprovalQueue';
 import { ClassesSection } from './ClassesSection';
 import { Count, CountBars } from './CountBars';

@@ -7,7 +7,7 @@ import {
 import { environmentsApiRef } from '../../api/environmentsApiRef';
 import { EXTENDABLE_STATUSES } from '../shared/presentation';
 import { DAY_MS } from '../shared/time';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 /** The list endpoint's largest page. */
 const MAX_PAGE = 500;

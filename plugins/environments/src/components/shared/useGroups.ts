@@ -1,7 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { useAsync } from './useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 export type GroupOption = { id: string; label: string };
 

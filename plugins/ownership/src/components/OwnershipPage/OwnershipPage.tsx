@@ -3,7 +3,7 @@ import { Alert, Container, Flex, Header, Skeleton, Text } from '@backstage/ui';
 import { teamsQuerySchema } from '@internal/plugin-ownership-common';
 import { ownershipApiRef } from '../../api/ownershipApiRef';
 import { errorMessage } from '../shared/errorMessage';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { EntitiesTable } from './EntitiesTable';
 import { OwnershipFilters } from './OwnershipFilters';

@@ -3,7 +3,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 import { readinessApiRef } from '../../api/readinessApiRef';
 import { LevelBadge } from '../shared/LevelBadge';
 import { CapabilityCard } from './CapabilityCard';

@@ -4,7 +4,7 @@ import { Rollup } from '@internal/plugin-readiness-common';
 import { capabilityTitle } from '../shared/presentation';
 import { CapabilityTiles } from './CapabilityTiles';
 import { findConstraint, formatScore } from '../shared/constraint';
-import { AsyncState } from '../shared/useAsync';
+import { AsyncState } from '@internal/frontend-common';
 
 const HEADING_ID = 'readiness-constraint-heading';
 

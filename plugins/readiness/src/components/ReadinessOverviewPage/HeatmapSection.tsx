@@ -2,7 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { Button, Flex, Text } from '@backstage/ui';
 import { OverviewResponse } from '@internal/plugin-readiness-common';
 import { CapabilityHeatmap } from './CapabilityHeatmap';
-import { AsyncState } from '../shared/useAsync';
+import { AsyncState } from '@internal/frontend-common';
 import { FilterPatch, OverviewFilters, PAGE_SIZE } from './useOverviewFilters';
 
 /** The heatmap with its loading, error and empty states. */

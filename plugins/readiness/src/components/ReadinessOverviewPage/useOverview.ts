@@ -5,7 +5,7 @@ import {
   Rollup,
 } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api/readinessApiRef';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 /** One page of the heatmap for the query. */
 export function useOverview(query: OverviewQuery) {

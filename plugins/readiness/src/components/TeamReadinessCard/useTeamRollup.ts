@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/frontend-plugin-api';
 import { Rollup } from '@internal/plugin-readiness-common';
 import { readinessApiRef } from '../../api/readinessApiRef';
-import { useAsync } from '../shared/useAsync';
+import { useAsync } from '@internal/frontend-common';
 
 /** The rollup of everything the group owns; undefined when it owns nothing scored. */
 export function useTeamRollup(ownerRef: string) {

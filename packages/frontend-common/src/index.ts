@@ -1,0 +1,2 @@
+export { useAsync } from './useAsync';
+export type { AsyncState } from './useAsync';
