@@ -1,12 +1,6 @@
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { signBody } from '@internal/plugin-delivery-node';
 import { createTestDatabases } from '@internal/testing';
-import express from 'express';
 import request from 'supertest';
 import {
   prClosedUnmerged,
@@ -14,9 +8,8 @@ import {
   prOpened,
   reviewSubmitted,
 } from '../__testUtils__/github';
-import { createHarness, SECRET } from '../__testUtils__/harness';
-import { AuthorizedDeliveryService } from '../services/AuthorizedDeliveryService';
-import { createRouter } from './createRouter';
+import { SECRET } from '../__testUtils__/harness';
+import { createRouterHarness } from '../__testUtils__/routerHarness';
 
 jest.setTimeout(60_000);
 
@@ -38,34 +31,7 @@ const deployment = (patch: Record<string, unknown> = {}) => ({
 
 describe.each(databases.eachSupportedId())('delivery router on %s', id => {
   async function setup(options: { deny?: string[] } = {}) {
-    const h = await createHarness(databases, id);
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(r => ({
-          result: options.deny?.includes(r.permission.name)
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-        })),
-    });
-    const service = new AuthorizedDeliveryService(
-      h.ingest,
-      h.metrics,
-      h.deploys,
-      permissions,
-      h.views,
-    );
-    const app = express()
-      .use(
-        createRouter({
-          service,
-          httpAuth: mockServices.httpAuth({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          auditor: mockServices.auditor.mock(),
-          webhookSecrets: h.settings.webhookSecrets,
-        }),
-      )
-      .use(mockErrorHandler());
+    const { api, h } = await createRouterHarness(databases, id, options);
     const rows = async () => ({
       deployments: await h.knex('delivery_deployments').select(),
       prs: await h.knex('delivery_pull_requests').select(),
@@ -75,7 +41,7 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
       incidents: await h.knex('delivery_incidents').select(),
       received: await h.knex('delivery_received').select(),
     });
-    return { api: request(app), h, rows };
+    return { api, h, rows };
   }
 
   const github = (

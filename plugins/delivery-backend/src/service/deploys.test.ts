@@ -1,19 +1,10 @@
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { DeployGate, signBody } from '@internal/plugin-delivery-node';
 import { createTestDatabases } from '@internal/testing';
-import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import request from 'supertest';
-import { createHarness } from '../__testUtils__/harness';
+import { createRouterHarness } from '../__testUtils__/routerHarness';
 import { WebhookDeployDriver } from '../drivers/WebhookDeployDriver';
-import { AuthorizedDeliveryService } from '../services/AuthorizedDeliveryService';
-import { createRouter } from './createRouter';
 
 jest.setTimeout(60_000);
 
@@ -29,35 +20,7 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
   async function setup(
     options: { deny?: string[]; now?: () => Date; gates?: DeployGate[] } = {},
   ) {
-    const h = await createHarness(databases, id, options);
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(r => ({
-          result: options.deny?.includes(r.permission.name)
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-        })),
-    });
-    const service = new AuthorizedDeliveryService(
-      h.ingest,
-      h.metrics,
-      h.deploys,
-      permissions,
-      h.views,
-    );
-    const app = express()
-      .use(
-        createRouter({
-          service,
-          httpAuth: mockServices.httpAuth({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          auditor: mockServices.auditor.mock(),
-          webhookSecrets: h.settings.webhookSecrets,
-        }),
-      )
-      .use(mockErrorHandler());
-    const api = request(app);
+    const { api, h } = await createRouterHarness(databases, id, options);
     const deploy = (body: Record<string, unknown>, who = ana) =>
       api
         .post('/deploys')

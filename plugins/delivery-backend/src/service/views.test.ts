@@ -1,15 +1,6 @@
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@internal/testing';
-import express from 'express';
-import request from 'supertest';
-import { createHarness } from '../__testUtils__/harness';
-import { AuthorizedDeliveryService } from '../services/AuthorizedDeliveryService';
-import { createRouter } from './createRouter';
+import { createRouterHarness } from '../__testUtils__/routerHarness';
 
 jest.setTimeout(60_000);
 
@@ -32,35 +23,8 @@ const prod = (id: string, version: string, finishedAt: string, extra = {}) => ({
 
 describe.each(databases.eachSupportedId())('delivery views on %s', id => {
   async function setup(options: { deny?: string[] } = {}) {
-    const h = await createHarness(databases, id);
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(r => ({
-          result: options.deny?.includes(r.permission.name)
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-        })),
-    });
-    const service = new AuthorizedDeliveryService(
-      h.ingest,
-      h.metrics,
-      h.deploys,
-      permissions,
-      h.views,
-    );
-    const app = express()
-      .use(
-        createRouter({
-          service,
-          httpAuth: mockServices.httpAuth({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          auditor: mockServices.auditor.mock(),
-          webhookSecrets: h.settings.webhookSecrets,
-        }),
-      )
-      .use(mockErrorHandler());
-    return { api: request(app), h };
+    const { api, h } = await createRouterHarness(databases, id, options);
+    return { api, h };
   }
 
   it('charts production deployments, failures, lead time and time to restore per day', async () => {
@@ -211,14 +175,11 @@ describe.each(databases.eachSupportedId())('delivery views on %s', id => {
         ],
       });
     h.driver.hold();
-    const deploy = await api
-      .post('/deploys')
-      .set('Authorization', ana)
-      .send({
-        service: 'payments-api',
-        environment: 'staging',
-        version: '1.1.0',
-      });
+    const deploy = await api.post('/deploys').set('Authorization', ana).send({
+      service: 'payments-api',
+      environment: 'staging',
+      version: '1.1.0',
+    });
     expect(deploy.status).toBe(202);
     await h.settled(deploy.body.id, 'running');
 
