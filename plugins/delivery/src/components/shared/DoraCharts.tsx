@@ -14,6 +14,8 @@ import {
 } from 'recharts';
 import styles from './shared.module.css';
 
+type TrendKey = 'leadTime' | 'cfr' | 'restore';
+
 const label = (iso: string) => iso.slice(5, 10);
 const round = (n: number | undefined) =>
   n === undefined ? undefined : Math.round(n * 10) / 10;
@@ -67,10 +69,35 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
         : Math.round(p.changeFailureRate * 100),
     restore: round(p.timeToRestoreP50Hours),
   }));
-  const none = (k: 'leadTime' | 'cfr' | 'restore', what: string) =>
+  const none = (k: TrendKey, what: string) =>
     data.some(d => d[k] !== undefined)
       ? undefined
       : `No ${what} in these ${data.length} ${per}s.`;
+  /** One median or rate over time, or what is missing when no bucket has it. */
+  const trend = (line: {
+    title: string;
+    key: TrendKey;
+    what: string;
+    name: string;
+    stroke: string;
+    domain?: [number, number];
+  }) => (
+    <Chart title={line.title} empty={none(line.key, line.what)}>
+      <LineChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="at" tickFormatter={label} />
+        <YAxis domain={line.domain} width={40} />
+        <Tooltip labelFormatter={tooltipLabel(per)} />
+        <Line
+          dataKey={line.key}
+          name={line.name}
+          stroke={line.stroke}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </Chart>
+  );
   return (
     <div className={styles.charts}>
       <Chart title={`Production deployments per ${per}`}>
@@ -93,60 +120,28 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
           />
         </BarChart>
       </Chart>
-      <Chart
-        title="Lead time for changes (median, hours)"
-        empty={none('leadTime', 'production lead times')}
-      >
-        <LineChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="at" tickFormatter={label} />
-          <YAxis width={40} />
-          <Tooltip labelFormatter={tooltipLabel(per)} />
-          <Line
-            dataKey="leadTime"
-            name="Lead time (h)"
-            stroke="#1565c0"
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </Chart>
-      <Chart
-        title="Change failure rate (%)"
-        empty={none('cfr', 'finished production deployments')}
-      >
-        <LineChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="at" tickFormatter={label} />
-          <YAxis domain={[0, 100]} width={40} />
-          <Tooltip labelFormatter={tooltipLabel(per)} />
-          <Line
-            dataKey="cfr"
-            name="Change failure rate (%)"
-            stroke="#c62828"
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </Chart>
-      <Chart
-        title="Time to restore (median, hours)"
-        empty={none('restore', 'resolved incidents')}
-      >
-        <LineChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="at" tickFormatter={label} />
-          <YAxis width={40} />
-          <Tooltip labelFormatter={tooltipLabel(per)} />
-          <Line
-            dataKey="restore"
-            name="Time to restore (h)"
-            stroke="#6a1b9a"
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </Chart>
+      {trend({
+        title: 'Lead time for changes (median, hours)',
+        key: 'leadTime',
+        what: 'production lead times',
+        name: 'Lead time (h)',
+        stroke: '#1565c0',
+      })}
+      {trend({
+        title: 'Change failure rate (%)',
+        key: 'cfr',
+        what: 'finished production deployments',
+        name: 'Change failure rate (%)',
+        stroke: '#c62828',
+        domain: [0, 100],
+      })}
+      {trend({
+        title: 'Time to restore (median, hours)',
+        key: 'restore',
+        what: 'resolved incidents',
+        name: 'Time to restore (h)',
+        stroke: '#6a1b9a',
+      })}
     </div>
   );
 };
