@@ -1,8 +1,12 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { auditorServiceFactory } from '@internal/plugin-audit-backend';
+import { databaseServiceFactory } from './database/databaseServiceFactory';
 import { startAfterSettingsCheck } from './settings/startAfterSettingsCheck';
 
 const backend = createBackend();
+
+// Backstage's database service, with SQLite in write-ahead-log mode (see the factory).
+backend.add(databaseServiceFactory);
 
 // Every plugin's audit events (Runway's and Backstage's) are logged as before and also kept in
 // the audit trail the platform team queries at /api/audit (docs/audit.md).

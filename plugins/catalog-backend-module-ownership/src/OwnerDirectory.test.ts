@@ -47,12 +47,28 @@ describe('CatalogOwnerDirectory', () => {
     );
     expect(await directory.find('group:default/late-team')).toBeUndefined();
 
-    // The group is loaded later (processing order); the cached "not found" lasts one ttl.
+    // The group is loaded later (processing order); a "not found" is reused for a second only.
     entities.push(group('late-team', ['user:default/x']));
+    now = 999;
     expect(await directory.find('group:default/late-team')).toBeUndefined();
-    now = 30_000;
+    now = 1000;
     expect(await directory.find('Group:default/Late-Team')).toMatchObject({
       memberCount: 1,
+    });
+
+    // A found owner is reused for the whole ttl: a member who joins shows after it.
+    entities.splice(
+      0,
+      1,
+      group('late-team', ['user:default/x', 'user:default/y']),
+    );
+    now = 30_999;
+    expect(await directory.find('group:default/late-team')).toMatchObject({
+      memberCount: 1,
+    });
+    now = 31_000;
+    expect(await directory.find('group:default/late-team')).toMatchObject({
+      memberCount: 2,
     });
   });
 });
