@@ -10,6 +10,7 @@ import { whereVisible } from '@internal/backend-common';
 import { Knex } from 'knex';
 import { OverviewFilter, OverviewSort, OverviewStore } from './OverviewStore';
 
+/** Written as the level-rank index's expression is, so the index serves the sort. */
 const LEVEL_ORDER = `case overall_level when 'gold' then 3 when 'silver' then 2 when 'bronze' then 1 else 0 end`;
 const ALL_LEVELS: AchievedLevel[] = ['none', ...LEVEL_IDS];
 const OVERVIEW_COLUMNS = [
@@ -60,20 +61,26 @@ export class DatabaseOverviewStore implements OverviewStore {
     const [{ total }] = await this.filtered(filter).count({ total: '*' });
     // Only the columns the overview shows.
     const q = this.filtered(filter).select(OVERVIEW_COLUMNS);
+    // Descending is the exact reverse of ascending (ties too), so one index serves both
+    // directions (migration 20261126090000_overview_sort_indexes).
     if (sort.by === 'name') {
       q.orderBy('e.entity_ref', sort.order);
     } else if (sort.by === 'level') {
-      q.orderByRaw(`${LEVEL_ORDER} ${sort.order}`).orderBy('e.entity_ref');
+      q.orderByRaw(`${LEVEL_ORDER} ${sort.order}`).orderBy(
+        'e.entity_ref',
+        sort.order,
+      );
     } else {
-      q.leftJoin('readiness_scores as s', join =>
+      // Every evaluated entity has a score row per capability (null where no check applies),
+      // so the page can be read in the order of the score index. No score sorts last either way.
+      const missing = sort.order === 'asc' ? 1000 : -1;
+      q.join('readiness_scores as s', join =>
         join
           .on('s.entity_ref', 'e.entity_ref')
           .andOn('s.capability', this.db.raw('?', [sort.by])),
       )
-        // Entities the capability does not apply to sort last either way.
-        .orderByRaw(`case when s.score is null then 1 else 0 end`)
-        .orderBy('s.score', sort.order)
-        .orderBy('e.entity_ref');
+        .orderByRaw(`coalesce(s.score, ${missing}) ${sort.order}`)
+        .orderBy('s.entity_ref', sort.order);
     }
     const entities = await q.limit(page.limit).offset(page.offset);
     const refs = entities.map(e => e.entity_ref);

@@ -1,4 +1,9 @@
-import { requirePermission, visibleRows } from '@internal/backend-common';
+import {
+  requirePermission,
+  RowVisibility,
+  SessionCache,
+  visibleRows,
+} from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -24,6 +29,14 @@ import { ReadinessService } from './ReadinessService';
 
 /** ReadinessService behind Runway's permissions: the one place readiness authorizes. */
 export class AuthorizedReadinessService {
+  /**
+   * Each caller's list decision, reused for 10 s: the overview is read page after page, and the
+   * policy decides from who is calling (user and claims, per token) and its configuration.
+   */
+  private readonly visibility = new SessionCache<RowVisibility>({
+    ttlMs: 10_000,
+  });
+
   constructor(
     private readonly service: ReadinessService,
     private readonly overview: OverviewStore,
@@ -51,11 +64,13 @@ export class AuthorizedReadinessService {
 
   /** The scorecards the caller may read, as a filter on the list (one permission round trip). */
   private visibleEntities(credentials: BackstageCredentials) {
-    return visibleRows(
-      this.permissions,
-      readinessReadPermission,
-      credentials,
-      transformEntityConditions,
+    return this.visibility.get(credentials, readinessReadPermission.name, () =>
+      visibleRows(
+        this.permissions,
+        readinessReadPermission,
+        credentials,
+        transformEntityConditions,
+      ),
     );
   }
 
