@@ -12,7 +12,12 @@ import {
 } from '@backstage/plugin-permission-node';
 import { createTestDatabases } from '@internal/testing';
 import { z } from 'zod';
-import { QueryCondition, visibleRows, whereVisible } from './visibleRows';
+import {
+  ListVisibility,
+  QueryCondition,
+  visibleRows,
+  whereVisible,
+} from './visibleRows';
 
 jest.setTimeout(60_000);
 
@@ -111,6 +116,26 @@ describe('visibleRows', () => {
         transform,
       ),
     ).rejects.toThrow(/Not allowed: thing\.read \(.*IS_SOMETHING_ELSE/);
+  });
+});
+
+describe('ListVisibility', () => {
+  it("asks the policy once per session and list, and again for another caller's session", async () => {
+    const permissions = mockServices.permissions.mock({
+      authorizeConditional: async () => [{ result: AuthorizeResult.ALLOW }],
+    });
+    const list = new ListVisibility(permissions, read, transform);
+    const session = (ref: string, expiresAt: number) => ({
+      ...mockCredentials.user(ref),
+      expiresAt: new Date(expiresAt),
+    });
+    const later = Date.now() + 3_600_000;
+    await list.forCaller(session('user:default/a', later));
+    await list.forCaller(session('user:default/a', later));
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    await list.forCaller(session('user:default/b', later));
+    await list.forCaller(session('user:default/a', later + 1000));
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -10,6 +10,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { Knex } from 'knex';
+import { SessionCache } from './SessionCache';
 
 /** What a permission rule's `toQuery` returns in Runway's stores: a where clause to add. */
 export type QueryCondition = (query: Knex.QueryBuilder) => void;
@@ -44,6 +45,34 @@ export async function visibleRows(
     }
   }
   throw new NotAllowedError(`Not allowed: ${permission.name}`);
+}
+
+/**
+ * visibleRows for one list, with each session's decision reused for 10 s: a list is read page
+ * after page, and the policy decides from who is calling (user and claims, per token) and its
+ * configuration, so the answer cannot change within a session (docs/permissions.md).
+ */
+export class ListVisibility {
+  private readonly decisions = new SessionCache<RowVisibility>({
+    ttlMs: 10_000,
+  });
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    private readonly permission: ResourcePermission,
+    private readonly transform: ConditionTransformer<QueryCondition>,
+  ) {}
+
+  forCaller(credentials: BackstageCredentials): Promise<RowVisibility> {
+    return this.decisions.get(credentials, this.permission.name, () =>
+      visibleRows(
+        this.permissions,
+        this.permission,
+        credentials,
+        this.transform,
+      ),
+    );
+  }
 }
 
 /** Adds the rows-the-caller-may-read criteria (allOf / anyOf / not) to a knex query. */

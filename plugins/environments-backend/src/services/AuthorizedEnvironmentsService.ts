@@ -1,4 +1,4 @@
-import { requirePermission, visibleRows } from '@internal/backend-common';
+import { ListVisibility, requirePermission } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -40,13 +40,22 @@ import { present, summarize } from './present';
  * team but never see secrets.
  */
 export class AuthorizedEnvironmentsService {
+  /** The environments each caller may read, for the list. */
+  private readonly visibility: ListVisibility;
+
   constructor(
     private readonly service: EnvironmentsService,
     private readonly permissions: PermissionsService,
     private readonly membership: Membership,
     private readonly box: SecretBox,
     private readonly platformTeam: string,
-  ) {}
+  ) {
+    this.visibility = new ListVisibility(
+      permissions,
+      environmentReadPermission,
+      transformEnvironmentConditions,
+    );
+  }
 
   listClasses() {
     return this.service.listClasses();
@@ -102,12 +111,7 @@ export class AuthorizedEnvironmentsService {
     filter: ListEnvironmentsFilter,
     credentials: BackstageCredentials,
   ): Promise<ListEnvironmentsResponse> {
-    const visibility = await visibleRows(
-      this.permissions,
-      environmentReadPermission,
-      credentials,
-      transformEnvironmentConditions,
-    );
+    const visibility = await this.visibility.forCaller(credentials);
     let owners = filter.owner?.map(o => o.toLocaleLowerCase());
     if (filter.scope === 'team') {
       const mine = isUser(credentials)

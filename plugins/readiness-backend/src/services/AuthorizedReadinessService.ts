@@ -1,9 +1,4 @@
-import {
-  requirePermission,
-  RowVisibility,
-  SessionCache,
-  visibleRows,
-} from '@internal/backend-common';
+import { ListVisibility, requirePermission } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -29,19 +24,20 @@ import { ReadinessService } from './ReadinessService';
 
 /** ReadinessService behind Runway's permissions: the one place readiness authorizes. */
 export class AuthorizedReadinessService {
-  /**
-   * Each caller's list decision, reused for 10 s: the overview is read page after page, and the
-   * policy decides from who is calling (user and claims, per token) and its configuration.
-   */
-  private readonly visibility = new SessionCache<RowVisibility>({
-    ttlMs: 10_000,
-  });
+  /** The scorecards each caller may read (lists: the overview and rollups). */
+  private readonly visibility: ListVisibility;
 
   constructor(
     private readonly service: ReadinessService,
     private readonly overview: OverviewStore,
     private readonly permissions: PermissionsService,
-  ) {}
+  ) {
+    this.visibility = new ListVisibility(
+      permissions,
+      readinessReadPermission,
+      transformEntityConditions,
+    );
+  }
 
   async listOverview(
     filter: OverviewFilter,
@@ -49,7 +45,7 @@ export class AuthorizedReadinessService {
     page: { limit: number; offset: number },
     credentials: BackstageCredentials,
   ) {
-    const visibility = await this.visibleEntities(credentials);
+    const visibility = await this.visibility.forCaller(credentials);
     return this.overview.list({ ...filter, visibility }, sort, page);
   }
 
@@ -58,20 +54,8 @@ export class AuthorizedReadinessService {
     groupByOwner: boolean,
     credentials: BackstageCredentials,
   ) {
-    const visibility = await this.visibleEntities(credentials);
+    const visibility = await this.visibility.forCaller(credentials);
     return this.overview.rollups({ ...filter, visibility }, groupByOwner);
-  }
-
-  /** The scorecards the caller may read, as a filter on the list (one permission round trip). */
-  private visibleEntities(credentials: BackstageCredentials) {
-    return this.visibility.get(credentials, readinessReadPermission.name, () =>
-      visibleRows(
-        this.permissions,
-        readinessReadPermission,
-        credentials,
-        transformEntityConditions,
-      ),
-    );
   }
 
   /** Start-up import of local example data; not reachable over HTTP. */
