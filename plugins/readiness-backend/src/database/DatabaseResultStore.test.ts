@@ -124,4 +124,54 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     expect(card?.results.map(r => r.checkId)).toEqual(['ownership.oncall']);
     expect(await store.scorecard('component:default/nope')).toBeUndefined();
   });
+
+  it('refreshes the planner statistics that filtered overview sorts depend on', async () => {
+    const { knex, store } = await setup();
+    const many = Array.from({ length: 400 }, (_, i) => {
+      const e = evaluation(i % 2 ? 'pass' : 'fail', i % 100);
+      e.entity = {
+        ...e.entity,
+        entityRef: `component:default/s${i}`,
+        owner: `group:default/team-${i % 20}`,
+      };
+      return e;
+    });
+    await store.saveEvaluations(many, new Date('2026-11-24T00:00:00Z'));
+    // One owner's services sorted by a capability: with statistics, the owner's 20 rows are
+    // read through the owner index instead of walking the whole score index.
+    const ownerSorted = knex('readiness_entities as e')
+      .join('readiness_scores as s', join =>
+        join
+          .on('s.entity_ref', 'e.entity_ref')
+          .andOn('s.capability', knex.raw('?', ['ownership'])),
+      )
+      .where('e.owner', 'group:default/team-3')
+      .orderByRaw('coalesce(s.score, 1000) asc')
+      .select('e.entity_ref')
+      .toSQL()
+      .toNative();
+    const plan = async () => {
+      if (knex.client.dialect === 'postgresql') {
+        const { rows } = await knex.raw(
+          "select reltuples from pg_class where relname = 'readiness_scores'",
+        );
+        return `estimated rows ${rows[0].reltuples}`;
+      }
+      const rows = await knex.raw(
+        `explain query plan ${ownerSorted.sql}`,
+        ownerSorted.bindings as any[],
+      );
+      const steps = rows.map((r: { detail: string }) => r.detail).join(' / ');
+      return `owner index ${steps.includes('readiness_entities_owner_idx')}`;
+    };
+    const before = await plan();
+    await store.refreshStatistics();
+    const after = await plan();
+    const postgres = knex.client.dialect === 'postgresql';
+    expect([before, after]).toEqual(
+      postgres
+        ? ['estimated rows -1', 'estimated rows 400']
+        : ['owner index false', 'owner index true'],
+    );
+  });
 });

@@ -53,4 +53,7 @@ export interface ResultStore {
   scorecard(entityRef: string): Promise<StoredScorecard | undefined>;
   scoreHistory(entityRef: string, since: Date): Promise<ScoreChange[]>;
   isEvaluated(entityRef: string): Promise<boolean>;
+  /** Brings the query planner's statistics up to date, after a run that may have changed many
+   *  rows: without them SQLite walks a whole score index for an owner-filtered sort. */
+  refreshStatistics(): Promise<void>;
 }

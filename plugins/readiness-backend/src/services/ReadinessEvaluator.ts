@@ -15,6 +15,7 @@ import { FactStore, ObservedValue } from '../database/FactStore';
 import { EntityEvaluation, ResultStore } from '../database/ResultStore';
 import { evaluateCheck } from '../evaluation/evaluateCheck';
 import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
+import { Pipeline } from './Pipeline';
 
 /** The kinds that get a scorecard. */
 export const EVALUATED_KINDS = ['Component', 'API', 'Resource', 'System'];
@@ -74,23 +75,31 @@ export class ReadinessEvaluator {
       resultChanges: 0,
       scoreChanges: 0,
     };
-    let batch: Entity[] = [];
-    const flush = async () => {
-      const s = await this.evaluateBatch(batch);
-      summary.entities += batch.length;
+    const add = (s: EvaluationSummary) => {
+      summary.entities += s.entities;
       summary.factsChanged += s.factsChanged;
       summary.resultChanges += s.resultChanges;
       summary.scoreChanges += s.scoreChanges;
-      batch = [];
     };
+    // Two batches in flight: while the database writes one, the next is read from the catalog
+    // and evaluated (batches hold different entities). Reading waits while both are busy, so
+    // memory holds at most three batches however large the catalog.
+    const pipeline = new Pipeline(2);
+    let batch: Entity[] = [];
     for await (const page of this.deps.catalog.streamEntities(
       { filter: { kind: EVALUATED_KINDS } },
       { credentials },
     )) {
       batch.push(...page);
-      if (batch.length >= BATCH) await flush();
+      if (batch.length >= BATCH) {
+        await pipeline.add(this.evaluateEntities(batch).then(add));
+        batch = [];
+      }
     }
-    if (batch.length > 0) await flush();
+    if (batch.length > 0)
+      await pipeline.add(this.evaluateEntities(batch).then(add));
+    await pipeline.drain();
+    await this.deps.results.refreshStatistics();
     return summary;
   }
 
