@@ -125,6 +125,51 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     expect(await store.scorecard('component:default/nope')).toBeUndefined();
   });
 
+  it('keeps a changed detail under the same status, and compares rows without a fingerprint in full', async () => {
+    const { knex, store } = await setup();
+    const t = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
+    const failing = (detail: string) => {
+      const e = evaluation('fail', 40);
+      e.results[0].detail = detail;
+      return e;
+    };
+    await store.saveEvaluations([failing('2 of 5 alerts')], t(1));
+    expect(
+      await store.saveEvaluations([failing('3 of 5 alerts')], t(2)),
+    ).toEqual({ resultChanges: 0, scoreChanges: 0 });
+    expect((await store.scorecard(ref))?.results).toEqual([
+      {
+        checkId: 'ownership.oncall',
+        status: 'fail',
+        detail: '3 of 5 alerts',
+        changedAt: t(1).toISOString(),
+      },
+    ]);
+
+    // A row written before fingerprints existed (or by hand) is compared check by check.
+    await knex('readiness_entity_results').update({
+      fingerprint: null,
+      results: JSON.stringify({
+        'ownership.oncall': {
+          status: 'pass',
+          detail: 'on call',
+          changedAt: t(0).toISOString(),
+        },
+      }),
+    });
+    expect(
+      await store.saveEvaluations([failing('3 of 5 alerts')], t(3)),
+    ).toEqual({ resultChanges: 1, scoreChanges: 0 });
+    const [row] = await knex('readiness_entity_results');
+    expect(row.fingerprint).toEqual(expect.any(String));
+    expect((await store.scorecard(ref))?.results[0]).toEqual(
+      expect.objectContaining({
+        status: 'fail',
+        changedAt: t(3).toISOString(),
+      }),
+    );
+  });
+
   it('refreshes the planner statistics that filtered overview sorts depend on', async () => {
     const { knex, store } = await setup();
     const many = Array.from({ length: 400 }, (_, i) => {

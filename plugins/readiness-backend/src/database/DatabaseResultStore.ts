@@ -5,6 +5,7 @@ import {
   ScoreChange,
 } from '@internal/plugin-readiness-common';
 import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import { chunks } from './chunks';
 import {
   EntityEvaluation,
@@ -46,20 +47,45 @@ export class DatabaseResultStore implements ResultStore {
     )) {
       old.set(row.entity_ref, row);
     }
+    // Only entities whose results differ from the stored ones (by fingerprint) are compared
+    // check by check; that needs their stored results.
+    const storedFingerprints = new Map<string, string | null>();
+    for (const row of await tx<ResultsRow>('readiness_entity_results')
+      .whereIn('entity_ref', refs)
+      .select('entity_ref', 'fingerprint')) {
+      storedFingerprints.set(row.entity_ref, row.fingerprint);
+    }
+    const differing = batch
+      .map(evaluation => ({
+        ...evaluation,
+        fingerprint: resultsFingerprint(evaluation.results),
+      }))
+      .filter(
+        e => storedFingerprints.get(e.entity.entityRef) !== e.fingerprint,
+      );
     const oldResults = new Map<string, string>();
-    for (const row of await tx<ResultsRow>('readiness_entity_results').whereIn(
-      'entity_ref',
-      refs,
-    )) {
-      oldResults.set(row.entity_ref, row.results);
+    const stored = differing
+      .map(e => e.entity.entityRef)
+      .filter(ref => storedFingerprints.has(ref));
+    for (const rows of chunks(stored)) {
+      for (const row of await tx<ResultsRow>('readiness_entity_results')
+        .whereIn('entity_ref', rows)
+        .select('entity_ref', 'results')) {
+        oldResults.set(row.entity_ref, row.results);
+      }
     }
     let resultChanges = 0;
     const entityRows: EntityRow[] = [];
     const unchanged: string[] = [];
     const resultRows: ResultsRow[] = [];
     const resultHistory: object[] = [];
-    for (const { entity, results, overallLevel } of batch) {
+    for (const { entity, overallLevel } of batch) {
       const before = old.get(entity.entityRef);
+      const row = entityRow(entity, overallLevel, at);
+      if (before && sameEntityRow(before, row)) unchanged.push(row.entity_ref);
+      else entityRows.push(row);
+    }
+    for (const { entity, results, fingerprint } of differing) {
       const previousJson = oldResults.get(entity.entityRef);
       const previous: ResultSet = JSON.parse(previousJson ?? '{}');
       const current: ResultSet = {};
@@ -85,12 +111,11 @@ export class DatabaseResultStore implements ResultStore {
             changed_at: new Date(prev.changedAt),
           });
       }
-      const row = entityRow(entity, overallLevel, at);
-      if (before && sameEntityRow(before, row)) unchanged.push(row.entity_ref);
-      else entityRows.push(row);
-      const json = JSON.stringify(current);
-      if (json !== previousJson)
-        resultRows.push({ entity_ref: entity.entityRef, results: json });
+      resultRows.push({
+        entity_ref: entity.entityRef,
+        results: JSON.stringify(current),
+        fingerprint,
+      });
     }
     for (const rows of chunks(entityRows)) {
       await tx('readiness_entities')
@@ -242,7 +267,19 @@ type EntityRow = {
 
 /** The latest check results of an entity, kept apart from readiness_entities so the overview's
  *  scans and sorts of that table read small rows. */
-type ResultsRow = { entity_ref: string; results: string };
+type ResultsRow = {
+  entity_ref: string;
+  results: string;
+  fingerprint: string | null;
+};
+
+/** Identifies an entity's results (check, status, detail; not since when) in a short string. */
+function resultsFingerprint(results: EntityEvaluation['results']) {
+  const hash = createHash('sha256');
+  for (const r of results)
+    hash.update(`${r.checkId}\0${r.status}\0${r.detail}\n`);
+  return hash.digest('base64');
+}
 
 type ScoreRow = {
   entity_ref: string;

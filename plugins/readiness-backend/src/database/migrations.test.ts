@@ -79,7 +79,14 @@ describe.each(databases.eachSupportedId())('readiness migrations on %s', id => {
       },
     });
 
-    // The overview's sort indexes go first, leaving the rows as they are.
+    // Rows from before the fingerprint have none: they are compared in full on the next run.
+    expect(stored.fingerprint).toBeNull();
+
+    // The results fingerprint and the overview's sort indexes go first, leaving the rows.
+    await knex.migrate.down({ directory });
+    expect(
+      await knex.schema.hasColumn('readiness_entity_results', 'fingerprint'),
+    ).toBe(false);
     await knex.migrate.down({ directory });
     expect(await knex('readiness_entity_results')).toHaveLength(1);
 
