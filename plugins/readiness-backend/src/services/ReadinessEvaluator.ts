@@ -86,8 +86,9 @@ export class ReadinessEvaluator {
     // memory holds at most three batches however large the catalog.
     const pipeline = new Pipeline(2);
     let batch: Entity[] = [];
+    // One catalog request per batch: each page costs the catalog a query of its own.
     for await (const page of this.deps.catalog.streamEntities(
-      { filter: { kind: EVALUATED_KINDS } },
+      { filter: { kind: EVALUATED_KINDS }, pageSize: BATCH },
       { credentials },
     )) {
       batch.push(...page);
