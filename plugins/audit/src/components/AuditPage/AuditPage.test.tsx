@@ -184,10 +184,14 @@ describe('AuditPage', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Actor' }), {
       target: { value: 'user:default/bo' },
     });
-    await waitFor(() =>
-      expect(requests.at(-1)?.searchParams.get('target')).toBe(
-        'fraud-detector',
-      ),
+    // The text fields wait 400 ms for typing to stop; on a loaded machine that plus the request
+    // and render can pass waitFor's default second.
+    await waitFor(
+      () =>
+        expect(requests.at(-1)?.searchParams.get('target')).toBe(
+          'fraud-detector',
+        ),
+      { timeout: 5000 },
     );
     expect(requests.at(-1)?.searchParams.get('actor')).toBe('user:default/bo');
     expect(requests.at(-1)?.searchParams.get('status')).toBe('failed');
