@@ -68,4 +68,26 @@ describe('SessionCache', () => {
       6,
     );
   });
+
+  it('stays bounded when many sessions arrive within one ttl', async () => {
+    const loads: string[] = [];
+    const cache = new SessionCache<string>({ maxEntries: 3, now: () => 0 });
+    const read = (ref: string) =>
+      cache.get(user(ref, hour), 'read', async () => {
+        loads.push(ref);
+        return ref;
+      });
+    for (let i = 0; i < 5; i++) await read(`user:default/u${i}`);
+    // The fourth session found the map full of live entries and started it again.
+    await read('user:default/u4');
+    await read('user:default/u0');
+    expect(loads).toEqual([
+      'user:default/u0',
+      'user:default/u1',
+      'user:default/u2',
+      'user:default/u3',
+      'user:default/u4',
+      'user:default/u0',
+    ]);
+  });
 });

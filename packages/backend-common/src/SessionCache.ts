@@ -18,8 +18,15 @@ export type SessionCacheOptions = {
  */
 export class SessionCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
 
-  constructor(private readonly options: SessionCacheOptions = {}) {}
+  constructor(options: SessionCacheOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 60_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
 
   get(
     credentials: BackstageCredentials,
@@ -28,15 +35,15 @@ export class SessionCache<T> {
   ): Promise<T> {
     const session = sessionKey(credentials);
     if (!session) return load();
-    const now = this.options.now?.() ?? Date.now();
+    const now = this.now();
     const full = `${session}\u0000${key}`;
     const hit = this.entries.get(full);
     if (hit && now < hit.until) return hit.value;
-    if (this.entries.size >= (this.options.maxEntries ?? 10_000)) {
+    if (this.entries.size >= this.maxEntries) {
       this.dropExpired(now);
     }
     const value = load();
-    const ttlUntil = now + (this.options.ttlMs ?? 60_000);
+    const ttlUntil = now + this.ttlMs;
     const expiry = credentials.expiresAt?.getTime() ?? ttlUntil;
     this.entries.set(full, { until: Math.min(ttlUntil, expiry), value });
     value.catch(() => this.entries.delete(full));
@@ -48,7 +55,7 @@ export class SessionCache<T> {
       if (now >= entry.until) this.entries.delete(key);
     }
     // Still full (many sessions within one ttl): start again rather than grow without bound.
-    if (this.entries.size >= (this.options.maxEntries ?? 10_000)) {
+    if (this.entries.size >= this.maxEntries) {
       this.entries.clear();
     }
   }
