@@ -67,9 +67,9 @@ export class DatabaseResultStore implements ResultStore {
     const stored = differing
       .map(e => e.entity.entityRef)
       .filter(ref => storedFingerprints.has(ref));
-    for (const rows of chunks(stored)) {
+    if (stored.length > 0) {
       for (const row of await tx<ResultsRow>('readiness_entity_results')
-        .whereIn('entity_ref', rows)
+        .whereIn('entity_ref', stored)
         .select('entity_ref', 'results')) {
         oldResults.set(row.entity_ref, row.results);
       }

@@ -75,7 +75,7 @@ export class ReadinessEvaluator {
       resultChanges: 0,
       scoreChanges: 0,
     };
-    const add = (s: EvaluationSummary) => {
+    const count = (s: EvaluationSummary) => {
       summary.entities += s.entities;
       summary.factsChanged += s.factsChanged;
       summary.resultChanges += s.resultChanges;
@@ -93,12 +93,12 @@ export class ReadinessEvaluator {
     )) {
       batch.push(...page);
       if (batch.length >= BATCH) {
-        await pipeline.add(this.evaluateEntities(batch).then(add));
+        await pipeline.add(this.evaluateEntities(batch).then(count));
         batch = [];
       }
     }
     if (batch.length > 0)
-      await pipeline.add(this.evaluateEntities(batch).then(add));
+      await pipeline.add(this.evaluateEntities(batch).then(count));
     await pipeline.drain();
     await this.deps.results.refreshStatistics();
     return summary;
