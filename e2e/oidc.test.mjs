@@ -159,12 +159,14 @@ test('a person in the catalog signs in through the OIDC provider as their catalo
   // The settings page shows the identity the resolver issued (catalog names, not the IdP's).
   await page.goto(`${portal.baseUrl}/settings`);
   const userLine = page.locator('h6', { hasText: 'User Entity:' });
-  await userLine
-    .locator('a[href$="/catalog/default/user/priya.nair"]')
-    .waitFor();
+  // A link shows the entity's name first and its title once the catalog has answered.
+  const priya = userLine.locator('a[href$="/catalog/default/user/priya.nair"]');
+  await priya.getByText('Priya Nair').waitFor();
   assert.equal(await lineText(userLine), 'User Entity: Priya Nair');
   const ownershipLine = page.locator('h6', { hasText: 'Ownership Entities:' });
-  await ownershipLine.locator('a[href$="/group/data-team"]').waitFor();
+  for (const title of ['Priya Nair', 'Data Team', 'Platform Team']) {
+    await ownershipLine.getByText(title).waitFor();
+  }
   assert.match(
     await lineText(ownershipLine),
     /^Ownership Entities: Priya Nair, (Data Team, Platform Team|Platform Team, Data Team)$/,
