@@ -1,4 +1,5 @@
 import { AuditEventsFilter } from '@internal/plugin-audit-common';
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 /** The filters as the URL holds them, so a filtered view can be linked and survives a reload. */
@@ -35,17 +36,23 @@ export const TIME_RANGES = [
 
 export function useAuditFilters() {
   const [params, setParams] = useSearchParams();
+  // Each update builds on the latest params, including an update made since the last render:
+  // two text filters' debounced changes can land one after the other before the page renders,
+  // and the second must not drop the first.
+  const latest = useRef(params);
+  latest.current = params;
   const filters: AuditFilters = {};
   for (const key of KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
   const update = (patch: AuditFilters) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(latest.current);
     for (const [key, value] of Object.entries(patch)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
+    latest.current = next;
     setParams(next, { replace: true });
   };
   return { filters, update };
