@@ -17,7 +17,10 @@ type HistoryRow = {
 const setKey = (entityRef: string, source: string) =>
   `${entityRef}\u0000${source}`;
 const sameValue = (a: FactValue, b: FactValue) =>
-  JSON.stringify(a) === JSON.stringify(b);
+  a === b ||
+  (typeof a === 'object' &&
+    typeof b === 'object' &&
+    JSON.stringify(a) === JSON.stringify(b));
 
 export class DatabaseFactStore implements FactStore {
   constructor(private readonly db: Knex) {}

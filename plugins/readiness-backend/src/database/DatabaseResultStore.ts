@@ -75,6 +75,7 @@ export class DatabaseResultStore implements ResultStore {
       }
     }
     let resultChanges = 0;
+    const changedAt = at.toISOString();
     const entityRows: EntityRow[] = [];
     const unchanged: string[] = [];
     const resultRows: ResultsRow[] = [];
@@ -97,11 +98,7 @@ export class DatabaseResultStore implements ResultStore {
           continue;
         }
         resultChanges += 1;
-        current[r.checkId] = {
-          status: r.status,
-          detail: r.detail,
-          changedAt: at.toISOString(),
-        };
+        current[r.checkId] = { status: r.status, detail: r.detail, changedAt };
         if (prev)
           resultHistory.push({
             entity_ref: entity.entityRef,
@@ -275,10 +272,9 @@ type ResultsRow = {
 
 /** Identifies an entity's results (check, status, detail; not since when) in a short string. */
 function resultsFingerprint(results: EntityEvaluation['results']) {
-  const hash = createHash('sha256');
-  for (const r of results)
-    hash.update(`${r.checkId}\0${r.status}\0${r.detail}\n`);
-  return hash.digest('base64');
+  let text = '';
+  for (const r of results) text += `${r.checkId}\0${r.status}\0${r.detail}\n`;
+  return createHash('sha256').update(text).digest('base64');
 }
 
 type ScoreRow = {

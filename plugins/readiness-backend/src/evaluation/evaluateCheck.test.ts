@@ -47,6 +47,33 @@ describe('evaluateCheck', () => {
     ).toBe('not-applicable');
   });
 
+  it('matches its kinds, types and lifecycles whatever their case', () => {
+    const scoped = {
+      ...check,
+      appliesTo: {
+        kinds: ['component'],
+        types: ['Service'],
+        lifecycles: ['PRODUCTION'],
+      },
+    };
+    const subject = {
+      kind: 'Component',
+      type: 'SERVICE',
+      lifecycle: 'production',
+    };
+    expect(evaluateCheck(scoped, subject, facts(0.01)).status).toBe('pass');
+    expect(
+      evaluateCheck(
+        scoped,
+        { ...subject, lifecycle: 'experimental' },
+        facts(0.01),
+      ),
+    ).toEqual({
+      status: 'not-applicable',
+      detail: 'applies to lifecycle PRODUCTION, not experimental',
+    });
+  });
+
   it('reports an error, not a crash, when the rule cannot run', () => {
     const broken = { ...check, rule: { fact: 'ci.test.flakyRate' } } as any;
     expect(evaluateCheck(broken, service, facts(0.01)).status).toBe('error');

@@ -45,17 +45,8 @@ export function evaluateCheck(
 }
 
 function outOfScope(check: CheckDefinition, subject: CheckSubject) {
-  const scope = check.appliesTo;
-  if (!scope) return undefined;
-  const lower = (list?: string[]) => list?.map(v => v.toLocaleLowerCase());
-  const test = (
-    field: string,
-    allowed: string[] | undefined,
-    value: string | undefined,
-  ) =>
-    allowed && !lower(allowed)!.includes(String(value).toLocaleLowerCase())
-      ? `applies to ${field} ${allowed.join(', ')}, not ${value ?? 'unset'}`
-      : undefined;
+  if (!check.appliesTo) return undefined;
+  const scope = scopeOf(check);
   return (
     test('kind', scope.kinds, subject.kind) ??
     test('type', scope.types, subject.type) ??
@@ -63,8 +54,48 @@ function outOfScope(check: CheckDefinition, subject: CheckSubject) {
   );
 }
 
+type ScopeField = { shown: string[]; lower: ReadonlySet<string> };
+type Scope = {
+  kinds?: ScopeField;
+  types?: ScopeField;
+  lifecycles?: ScopeField;
+};
+
+/** A check's scope with its values lower-cased, worked out once per check, not per entity. */
+const scopes = new WeakMap<CheckDefinition, Scope>();
+
+function scopeOf(check: CheckDefinition): Scope {
+  let scope = scopes.get(check);
+  if (!scope) {
+    const field = (list?: string[]) =>
+      list && {
+        shown: list,
+        lower: new Set(list.map(v => v.toLocaleLowerCase())),
+      };
+    const { kinds, types, lifecycles } = check.appliesTo ?? {};
+    scope = {
+      kinds: field(kinds),
+      types: field(types),
+      lifecycles: field(lifecycles),
+    };
+    scopes.set(check, scope);
+  }
+  return scope;
+}
+
+function test(
+  field: string,
+  allowed: ScopeField | undefined,
+  value: string | undefined,
+) {
+  return allowed && !allowed.lower.has(String(value).toLocaleLowerCase())
+    ? `applies to ${field} ${allowed.shown.join(', ')}, not ${value ?? 'unset'}`
+    : undefined;
+}
+
 function missingDetail(result: { facts: string[] }, stale: StaleFacts) {
   const names = [...new Set(result.facts)];
+  if (stale.size === 0) return `no value yet for ${names.join(', ')}`;
   const absent = names.filter(name => !stale.has(name));
   const parts = names.flatMap(name => {
     const old = stale.get(name);

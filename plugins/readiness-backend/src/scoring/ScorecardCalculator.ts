@@ -23,7 +23,17 @@ const CREDIT: Record<CheckStatus, number> = {
 
 /** Turns check results into per-capability scores and levels, and an overall level. */
 export class ScorecardCalculator {
-  constructor(private readonly checks: readonly CheckDefinition[]) {}
+  /** Each capability's checks, grouped once: scoring runs for every entity. */
+  private readonly byCapability: ReadonlyMap<CapabilityId, CheckDefinition[]>;
+
+  constructor(checks: readonly CheckDefinition[]) {
+    this.byCapability = new Map(
+      CAPABILITY_IDS.map(capability => [
+        capability,
+        checks.filter(c => c.capability === capability),
+      ]),
+    );
+  }
 
   capabilityScores(
     results: ReadonlyMap<string, ScoredResult>,
@@ -37,39 +47,41 @@ export class ScorecardCalculator {
     capability: CapabilityId,
     results: ReadonlyMap<string, ScoredResult>,
   ): CapabilityScore {
-    const applicable = this.checks
-      .filter(c => c.capability === capability)
-      .map(check => ({ check, result: results.get(check.id) }))
-      .filter(({ result }) => result && result.status !== 'not-applicable');
-    if (applicable.length === 0) {
-      return { capability, score: null, level: 'none' };
-    }
-
+    let applicable = 0;
     let total = 0;
     let earned = 0;
-    for (const { check, result } of applicable) {
+    // The checks that keep the entity from a level: not passed and not exempted.
+    const open: CheckDefinition[] = [];
+    for (const check of this.byCapability.get(capability) ?? []) {
+      const result = results.get(check.id);
+      if (!result || result.status === 'not-applicable') continue;
+      applicable += 1;
       total += check.weight;
-      earned += check.weight * (result!.exempted ? 1 : CREDIT[result!.status]);
+      earned += check.weight * (result.exempted ? 1 : CREDIT[result.status]);
+      if (!result.exempted && result.status !== 'pass') open.push(check);
     }
+    if (applicable === 0) {
+      return { capability, score: null, level: 'none' };
+    }
+    const score = Math.round((100 * earned) / total);
 
     // A level is reached when every applicable check of it and below passes or is exempted.
     let level: AchievedLevel = 'none';
     for (const candidate of LEVEL_IDS) {
-      const blocking = applicable
-        .filter(({ check }) => levelRank(check.level) <= levelRank(candidate))
-        .filter(({ result }) => !result!.exempted && result!.status !== 'pass')
-        .map(({ check }) => check.id);
+      const blocking = open
+        .filter(check => levelRank(check.level) <= levelRank(candidate))
+        .map(check => check.id);
       if (blocking.length > 0) {
         return {
           capability,
-          score: Math.round((100 * earned) / total),
+          score,
           level,
           next: { level: candidate, failingChecks: blocking },
         };
       }
       level = candidate;
     }
-    return { capability, score: Math.round((100 * earned) / total), level };
+    return { capability, score, level };
   }
 
   /** The overall level: the lowest level among capabilities where any check applies. */

@@ -16,6 +16,7 @@ import { EntityEvaluation, ResultStore } from '../database/ResultStore';
 import { evaluateCheck } from '../evaluation/evaluateCheck';
 import { ScorecardCalculator } from '../scoring/ScorecardCalculator';
 import { Pipeline } from './Pipeline';
+import { readAhead } from './readAhead';
 
 /** The kinds that get a scorecard. */
 export const EVALUATED_KINDS = ['Component', 'API', 'Resource', 'System'];
@@ -83,13 +84,17 @@ export class ReadinessEvaluator {
     };
     // Two batches in flight: while the database writes one, the next is read from the catalog
     // and evaluated (batches hold different entities). Reading waits while both are busy, so
-    // memory holds at most three batches however large the catalog.
+    // memory holds at most three batches (two in flight, the next read ahead) however large the
+    // catalog.
     const pipeline = new Pipeline(2);
     let batch: Entity[] = [];
-    // One catalog request per batch: each page costs the catalog a query of its own.
-    for await (const page of this.deps.catalog.streamEntities(
-      { filter: { kind: EVALUATED_KINDS }, pageSize: BATCH },
-      { credentials },
+    // One catalog request per batch: each page costs the catalog a query of its own. The next
+    // page is read while the pipeline is full, so a freed slot does not wait for the catalog.
+    for await (const page of readAhead(
+      this.deps.catalog.streamEntities(
+        { filter: { kind: EVALUATED_KINDS }, pageSize: BATCH },
+        { credentials },
+      ),
     )) {
       batch.push(...page);
       if (batch.length >= BATCH) {
@@ -213,6 +218,7 @@ export class ReadinessEvaluator {
   /** Collects every provider's facts, keeping only values that fit their declarations. */
   private async collectFacts(entities: Entity[], now: Date): Promise<Fact[]> {
     const facts: Fact[] = [];
+    const observedAt = now.toISOString();
     for (const provider of this.deps.providers) {
       const declared = this.declared.get(provider.id)!;
       for (const fact of await provider.collect(entities)) {
@@ -226,11 +232,7 @@ export class ReadinessEvaluator {
           );
           continue;
         }
-        facts.push({
-          ...fact,
-          source: provider.id,
-          observedAt: now.toISOString(),
-        });
+        facts.push({ ...fact, source: provider.id, observedAt });
       }
     }
     return facts;
