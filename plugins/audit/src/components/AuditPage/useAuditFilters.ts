@@ -1,6 +1,5 @@
 import { AuditEventsFilter } from '@internal/plugin-audit-common';
-import { useRef } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { patchParams, useUrlParams } from '@internal/frontend-common';
 
 /** The filters as the URL holds them, so a filtered view can be linked and survives a reload. */
 export type AuditFilters = {
@@ -35,26 +34,14 @@ export const TIME_RANGES = [
 ] as const;
 
 export function useAuditFilters() {
-  const [params, setParams] = useSearchParams();
-  // Each update builds on the latest params, including an update made since the last render:
-  // two text filters' debounced changes can land one after the other before the page renders,
-  // and the second must not drop the first.
-  const latest = useRef(params);
-  latest.current = params;
+  const { params, update: edit } = useUrlParams();
   const filters: AuditFilters = {};
   for (const key of KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  const update = (patch: AuditFilters) => {
-    const next = new URLSearchParams(latest.current);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    latest.current = next;
-    setParams(next, { replace: true });
-  };
+  const update = (patch: AuditFilters) =>
+    edit(next => patchParams(next, patch));
   return { filters, update };
 }
 

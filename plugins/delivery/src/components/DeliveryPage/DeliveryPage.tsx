@@ -1,5 +1,5 @@
 import { Container, Flex, Header, Select, Text } from '@backstage/ui';
-import { useSearchParams } from 'react-router-dom';
+import { patchParams, useUrlParams } from '@internal/frontend-common';
 import { DeliveryMetricsSection } from '../shared/DeliveryMetricsSection';
 import { useGroups } from './useGroups';
 
@@ -7,7 +7,7 @@ const ORGANISATION = '__organisation__';
 
 /** The organisation's delivery dashboard; a team selector (kept in the URL) narrows it to a team. */
 export const DeliveryPage = () => {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const team = params.get('team') ?? undefined;
   const groups = useGroups();
   const options = [
@@ -32,12 +32,16 @@ export const DeliveryPage = () => {
                 label="Team"
                 options={options}
                 value={team ?? ORGANISATION}
-                onChange={key => {
-                  const next = new URLSearchParams(params);
-                  if (key === ORGANISATION || key === null) next.delete('team');
-                  else next.set('team', String(key));
-                  setParams(next, { replace: true });
-                }}
+                onChange={key =>
+                  update(next =>
+                    patchParams(next, {
+                      team:
+                        typeof key === 'string' && key !== ORGANISATION
+                          ? key
+                          : undefined,
+                    }),
+                  )
+                }
                 search={
                   options.length > 10
                     ? { placeholder: 'Find a team' }

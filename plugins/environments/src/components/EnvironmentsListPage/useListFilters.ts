@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { patchParams, useUrlParams } from '@internal/frontend-common';
 import {
   ENVIRONMENT_STATUSES,
   EnvironmentStatus,
@@ -55,29 +55,24 @@ const PARAM: Record<keyof ListFilters, string> = {
 };
 
 export function useListFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: edit } = useUrlParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const update = useCallback(
-    (patch: ListFilterPatch) => {
-      setParams(
-        previous => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(patch)) {
-            const name = PARAM[key as keyof ListFilters];
-            if (value === undefined || value === '' || value === 0) {
-              next.delete(name);
-            } else {
-              next.set(name, String(value));
-            }
-          }
-          // Another filter makes the old page meaningless.
-          if (patch.offset === undefined) next.delete('offset');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+    (patch: ListFilterPatch) =>
+      edit(next => {
+        patchParams(
+          next,
+          Object.fromEntries(
+            Object.entries(patch).map(([key, value]) => [
+              PARAM[key as keyof ListFilters],
+              value === 0 ? undefined : value,
+            ]),
+          ),
+        );
+        // Another filter makes the old page meaningless.
+        if (patch.offset === undefined) next.delete('offset');
+      }),
+    [edit],
   );
   return { filters, update };
 }

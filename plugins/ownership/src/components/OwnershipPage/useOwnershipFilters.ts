@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { patchParams, useUrlParams } from '@internal/frontend-common';
 
 export type OwnershipFilters = {
   team?: string;
@@ -16,19 +16,13 @@ const KEYS: Array<keyof OwnershipFilters> = [
 
 /** The filters live in the URL, so a filtered view can be linked and survives a reload. */
 export function useOwnershipFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: edit } = useUrlParams();
   const filters: OwnershipFilters = {};
   for (const key of KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  const update = (patch: OwnershipFilters) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+  const update = (patch: OwnershipFilters) =>
+    edit(next => patchParams(next, patch));
   return { filters, update };
 }

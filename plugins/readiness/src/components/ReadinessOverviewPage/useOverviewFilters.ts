@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { patchParams, useUrlParams } from '@internal/frontend-common';
 import {
   CAPABILITY_IDS,
   LEVEL_IDS,
@@ -59,29 +59,17 @@ export function readFilters(params: URLSearchParams): OverviewFilters {
 
 /** Filters and sorting read from and written to the URL query. */
 export function useOverviewFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: edit } = useUrlParams();
   const filters = useMemo(() => readFilters(params), [params]);
 
   const update = useCallback(
-    (patch: FilterPatch) => {
-      setParams(
-        previous => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '' || value === null) {
-              next.delete(key);
-            } else {
-              next.set(key, String(value));
-            }
-          }
-          // A different filter or sort makes the old page number meaningless.
-          if (patch.page === undefined || patch.page <= 1) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
+    (patch: FilterPatch) =>
+      edit(next => {
+        patchParams(next, patch);
+        // A different filter or sort makes the old page number meaningless.
+        if (patch.page === undefined || patch.page <= 1) next.delete('page');
+      }),
+    [edit],
   );
 
   return { filters, update };

@@ -1,0 +1,34 @@
+import { act, renderHook } from '@testing-library/react';
+import { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { patchParams, useUrlParams } from './useUrlParams';
+
+const inRouter =
+  (url: string) =>
+  ({ children }: { children: ReactNode }) =>
+    <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>;
+
+describe('useUrlParams', () => {
+  it('keeps both of two updates made before the page renders again', () => {
+    const { result } = renderHook(() => useUrlParams(), {
+      wrapper: inRouter('/?status=failed'),
+    });
+    // As a debounced field does: both updates from the same render.
+    const { update } = result.current;
+    act(() => {
+      update(next => next.set('target', 'fraud-detector'));
+      update(next => next.set('actor', 'user:default/bo'));
+    });
+    expect(result.current.params.toString()).toBe(
+      'status=failed&target=fraud-detector&actor=user%3Adefault%2Fbo',
+    );
+  });
+});
+
+describe('patchParams', () => {
+  it('sets the params with a value and removes the empty ones', () => {
+    const params = new URLSearchParams('a=1&b=2&c=3&d=4');
+    patchParams(params, { a: 'x', b: undefined, c: '', d: null, e: 5 });
+    expect(params.toString()).toBe('a=x&e=5');
+  });
+});
