@@ -77,6 +77,11 @@ export interface Config {
     };
     /** Minutes between looks for queued deploys a stopped backend left behind. Default 1. */
     resumeIntervalMinutes?: number;
+    /**
+     * Minutes a running deploy may go without a word from its driver (a status report or a log
+     * line) before it is marked failed, freeing its service and environment. Default 60.
+     */
+    deployTimeoutMinutes?: number;
   };
 }
 

@@ -133,7 +133,8 @@ export const deliveryPlugin = createBackendPlugin({
         );
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
 
-        // Once across replicas: queued deploys a stopped backend did not start.
+        // Once across replicas: queued deploys a stopped backend did not start, and running ones
+        // whose driver went quiet.
         await deps.scheduler.scheduleTask({
           id: 'delivery-resume-deploys',
           frequency: {
@@ -146,6 +147,11 @@ export const deliveryPlugin = createBackendPlugin({
             const resumed = await deploys.resumeQueued();
             if (resumed)
               logger.info(`Delivery resumed ${resumed} queued deploys`);
+            const failed = await deploys.failStalled();
+            if (failed)
+              logger.warn(
+                `Delivery failed ${failed} running deploys whose driver said nothing for ${settings.deployTimeoutMinutes} minutes`,
+              );
           },
         });
 

@@ -240,6 +240,23 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     return rows.map(r => r.id);
   }
 
+  async stalled(quietSince: Date, limit: number): Promise<string[]> {
+    const rows = await this.db('delivery_deployments as d')
+      .select('d.id')
+      .where('d.status', 'running')
+      .where('d.started_at', '<', quietSince)
+      .whereNotExists(events =>
+        events
+          .select('e.deployment_id')
+          .from('delivery_deployment_events as e')
+          .whereRaw('e.deployment_id = d.id')
+          .where('e.at', '>=', quietSince),
+      )
+      .orderBy('d.started_at')
+      .limit(limit);
+    return rows.map(r => r.id);
+  }
+
   private async byRequestKey(deploy: NewDeploy) {
     if (!deploy.requestKey) return undefined;
     const row = await this.db('delivery_deployments')

@@ -71,4 +71,6 @@ export interface DeploymentStore {
   ): Promise<DeploymentLogEvent[]>;
   /** Queued deploys no worker has started (after a restart), oldest first. */
   queued(olderThan: Date, limit: number): Promise<string[]>;
+  /** Running deploys that started before `quietSince` and have logged nothing since, oldest first. */
+  stalled(quietSince: Date, limit: number): Promise<string[]>;
 }

@@ -142,6 +142,31 @@ export class DeployRunner {
     return ids.length;
   }
 
+  /**
+   * Fails running deploys whose driver has said nothing (no status, no log line) for
+   * `timeoutMinutes`: a backend stopped in the middle of a deploy, or a driver that never called
+   * back. Until then the deploy holds its service and environment, and nobody could deploy there.
+   */
+  async failStalled(timeoutMinutes: number): Promise<number> {
+    const { store } = this.deps;
+    const now = this.now();
+    const ids = await store.stalled(
+      new Date(now.getTime() - timeoutMinutes * 60_000),
+      50,
+    );
+    let failed = 0;
+    for (const id of ids) {
+      const deployment = (await store.get(id))!;
+      const message = `No word from the ${deployment.driver} driver for ${timeoutMinutes} minutes: marked failed, so ${deployment.environment} can be deployed again. Check what the driver did before deploying anew.`;
+      // A report that lands meanwhile wins: the transition only moves a deploy still running.
+      if (await store.transition(id, ['running'], 'failed', now, { message })) {
+        await store.appendEvent(id, message, now, 'failed');
+        failed += 1;
+      }
+    }
+    return failed;
+  }
+
   runInBackground(id: string) {
     this.execute(id).catch(error =>
       this.deps.logger.error(`Deploy ${id} could not run: ${error}`),

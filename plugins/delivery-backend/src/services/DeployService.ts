@@ -236,6 +236,11 @@ export class DeployService {
     return this.runner.resumeQueued();
   }
 
+  /** Fails running deploys whose driver has gone quiet for delivery.deployTimeoutMinutes. */
+  failStalled(): Promise<number> {
+    return this.runner.failStalled(this.deps.settings.deployTimeoutMinutes);
+  }
+
   private async start(
     service: ServiceInfo,
     environment: EnvironmentSettings,

@@ -36,6 +36,9 @@ export type DeliverySettings = {
     minimumLevel: 'bronze' | 'silver' | 'gold';
     onUnavailable: 'require-approval' | 'allow';
   };
+  /** A running deploy with no word from its driver for this long is failed (it holds its
+   *  service and environment until it finishes). */
+  deployTimeoutMinutes: number;
 };
 
 const DEFAULT_ENVIRONMENTS: EnvironmentSettings[] = [
@@ -67,6 +70,12 @@ export function readSettings(config: RootConfigService): DeliverySettings {
     };
   };
   const gate = c?.getOptionalConfig('gates.readiness');
+  const deployTimeoutMinutes =
+    c?.getOptionalNumber('deployTimeoutMinutes') ?? 60;
+  if (!(deployTimeoutMinutes > 0))
+    throw new Error(
+      `delivery.deployTimeoutMinutes must be a number of minutes above 0, not ${deployTimeoutMinutes}`,
+    );
   return {
     platformTeam: c
       ?.getOptionalString('platformTeam')
@@ -104,6 +113,7 @@ export function readSettings(config: RootConfigService): DeliverySettings {
             'require-approval',
         }
       : undefined,
+    deployTimeoutMinutes,
   };
 }
 
