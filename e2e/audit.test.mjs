@@ -24,6 +24,16 @@ test('the platform team finds an exemption on /audit by its target', async t => 
   );
 
   await waitForEntity(portal, SERVICE);
+  // The guest's token carries its groups as the catalog has them at sign-in: without
+  // platform-team the exemption is a 403.
+  await waitForEntity(portal, 'user:default/guest', {
+    until: user =>
+      user.relations?.some(
+        r =>
+          r.type === 'memberOf' &&
+          r.targetRef === 'group:default/platform-team',
+      ),
+  });
   const token = await guestToken(portal.baseUrl);
   const exempt = checkId =>
     fetch(`${portal.baseUrl}/api/readiness/exemptions`, {

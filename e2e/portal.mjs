@@ -141,8 +141,13 @@ export async function guestToken(baseUrl) {
   return (await res.json()).backstageIdentity.token;
 }
 
-/** Waits until the catalog serves an entity (it loads the example organisation after start). */
-export async function waitForEntity(portal, entityRef, timeoutMs = 120_000) {
+/** Waits until the catalog serves an entity (it loads the example organisation after start),
+ *  and, with `until`, until the entity it serves passes that test (a relation stitched in). */
+export async function waitForEntity(
+  portal,
+  entityRef,
+  { timeoutMs = 120_000, until = () => true } = {},
+) {
   const token = await guestToken(portal.baseUrl);
   const [kind, rest] = entityRef.split(':');
   const [namespace, name] = rest.split('/');
@@ -152,8 +157,8 @@ export async function waitForEntity(portal, entityRef, timeoutMs = 120_000) {
     const res = await fetch(url, {
       headers: { Authorization: `Bearer ${token}` },
     });
-    if (res.ok) return;
+    if (res.ok && until(await res.json())) return;
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  throw new Error(`The catalog never served ${entityRef}`);
+  throw new Error(`The catalog never served ${entityRef} as the test expects`);
 }
