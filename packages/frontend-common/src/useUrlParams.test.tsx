@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { patchParams, useUrlParams } from './useUrlParams';
+import { useUrlParams } from './useUrlParams';
 
 const inRouter =
   (url: string) =>
@@ -16,19 +16,21 @@ describe('useUrlParams', () => {
     // As a debounced field does: both updates from the same render.
     const { update } = result.current;
     act(() => {
-      update(next => next.set('target', 'fraud-detector'));
-      update(next => next.set('actor', 'user:default/bo'));
+      update({ target: 'fraud-detector' });
+      update({ actor: 'user:default/bo' });
     });
     expect(result.current.params.toString()).toBe(
       'status=failed&target=fraud-detector&actor=user%3Adefault%2Fbo',
     );
   });
-});
 
-describe('patchParams', () => {
   it('sets the params with a value and removes the empty ones', () => {
-    const params = new URLSearchParams('a=1&b=2&c=3&d=4');
-    patchParams(params, { a: 'x', b: undefined, c: '', d: null, e: 5 });
-    expect(params.toString()).toBe('a=x&e=5');
+    const { result } = renderHook(() => useUrlParams(), {
+      wrapper: inRouter('/?a=1&b=2&c=3&d=4'),
+    });
+    act(() =>
+      result.current.update({ a: 'x', b: undefined, c: '', d: null, e: 5 }),
+    );
+    expect(result.current.params.toString()).toBe('a=x&e=5');
   });
 });

@@ -6,7 +6,8 @@ export type ParamValue = string | number | undefined | null;
 
 /**
  * The page's state kept in the URL's query (so a view can be linked and survives a reload), and
- * an update that edits it in place of the current history entry.
+ * an update that sets each param of a patch that has a value and removes each empty one, in
+ * place of the current history entry.
  *
  * Each update starts from the latest params, including an update made since the last render.
  * react-router's own setter, even in its function form, starts from the params of the render
@@ -15,33 +16,25 @@ export type ParamValue = string | number | undefined | null;
  */
 export function useUrlParams(): {
   params: URLSearchParams;
-  update: (edit: (next: URLSearchParams) => void) => void;
+  update: (patch: Record<string, ParamValue>) => void;
 } {
   const [params, setParams] = useSearchParams();
   const latest = useRef(params);
   latest.current = params;
   const update = useCallback(
-    (edit: (next: URLSearchParams) => void) => {
+    (patch: Record<string, ParamValue>) => {
       const next = new URLSearchParams(latest.current);
-      edit(next);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined || value === null || value === '') {
+          next.delete(key);
+        } else {
+          next.set(key, String(value));
+        }
+      }
       latest.current = next;
       setParams(next, { replace: true });
     },
     [setParams],
   );
   return { params, update };
-}
-
-/** Sets each param of `patch` that has a value and removes each empty one. */
-export function patchParams(
-  params: URLSearchParams,
-  patch: Record<string, ParamValue>,
-): void {
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined || value === null || value === '') {
-      params.delete(key);
-    } else {
-      params.set(key, String(value));
-    }
-  }
 }

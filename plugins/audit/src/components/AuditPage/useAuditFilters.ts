@@ -1,5 +1,5 @@
 import { AuditEventsFilter } from '@internal/plugin-audit-common';
-import { patchParams, useUrlParams } from '@internal/frontend-common';
+import { useUrlParams } from '@internal/frontend-common';
 
 /** The filters as the URL holds them, so a filtered view can be linked and survives a reload. */
 export type AuditFilters = {
@@ -33,15 +33,16 @@ export const TIME_RANGES = [
   { id: '30d', label: 'Last 30 days', ms: 30 * 24 * HOUR },
 ] as const;
 
-export function useAuditFilters() {
-  const { params, update: edit } = useUrlParams();
+export function useAuditFilters(): {
+  filters: AuditFilters;
+  update: (patch: AuditFilters) => void;
+} {
+  const { params, update } = useUrlParams();
   const filters: AuditFilters = {};
   for (const key of KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  const update = (patch: AuditFilters) =>
-    edit(next => patchParams(next, patch));
   return { filters, update };
 }
 

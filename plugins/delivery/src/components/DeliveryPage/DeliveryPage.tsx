@@ -1,5 +1,5 @@
 import { Container, Flex, Header, Select, Text } from '@backstage/ui';
-import { patchParams, useUrlParams } from '@internal/frontend-common';
+import { useUrlParams } from '@internal/frontend-common';
 import { DeliveryMetricsSection } from '../shared/DeliveryMetricsSection';
 import { useGroups } from './useGroups';
 
@@ -33,14 +33,12 @@ export const DeliveryPage = () => {
                 options={options}
                 value={team ?? ORGANISATION}
                 onChange={key =>
-                  update(next =>
-                    patchParams(next, {
-                      team:
-                        typeof key === 'string' && key !== ORGANISATION
-                          ? key
-                          : undefined,
-                    }),
-                  )
+                  update({
+                    team:
+                      typeof key === 'string' && key !== ORGANISATION
+                        ? key
+                        : undefined,
+                  })
                 }
                 search={
                   options.length > 10

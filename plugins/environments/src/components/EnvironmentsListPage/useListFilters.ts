@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { patchParams, useUrlParams } from '@internal/frontend-common';
+import { useUrlParams } from '@internal/frontend-common';
 import {
   ENVIRONMENT_STATUSES,
   EnvironmentStatus,
@@ -55,24 +55,21 @@ const PARAM: Record<keyof ListFilters, string> = {
 };
 
 export function useListFilters() {
-  const { params, update: edit } = useUrlParams();
+  const { params, update: setParams } = useUrlParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const update = useCallback(
     (patch: ListFilterPatch) =>
-      edit(next => {
-        patchParams(
-          next,
-          Object.fromEntries(
-            Object.entries(patch).map(([key, value]) => [
-              PARAM[key as keyof ListFilters],
-              value === 0 ? undefined : value,
-            ]),
-          ),
-        );
+      setParams({
         // Another filter makes the old page meaningless.
-        if (patch.offset === undefined) next.delete('offset');
+        offset: undefined,
+        ...Object.fromEntries(
+          Object.entries(patch).map(([key, value]) => [
+            PARAM[key as keyof ListFilters],
+            value === 0 ? undefined : value,
+          ]),
+        ),
       }),
-    [edit],
+    [setParams],
   );
   return { filters, update };
 }

@@ -1,4 +1,4 @@
-import { patchParams, useUrlParams } from '@internal/frontend-common';
+import { useUrlParams } from '@internal/frontend-common';
 
 export type OwnershipFilters = {
   team?: string;
@@ -15,14 +15,15 @@ const KEYS: Array<keyof OwnershipFilters> = [
 ];
 
 /** The filters live in the URL, so a filtered view can be linked and survives a reload. */
-export function useOwnershipFilters() {
-  const { params, update: edit } = useUrlParams();
+export function useOwnershipFilters(): {
+  filters: OwnershipFilters;
+  update: (patch: OwnershipFilters) => void;
+} {
+  const { params, update } = useUrlParams();
   const filters: OwnershipFilters = {};
   for (const key of KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  const update = (patch: OwnershipFilters) =>
-    edit(next => patchParams(next, patch));
   return { filters, update };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { patchParams, useUrlParams } from '@internal/frontend-common';
+import { useUrlParams } from '@internal/frontend-common';
 import {
   CAPABILITY_IDS,
   LEVEL_IDS,
@@ -59,17 +59,18 @@ export function readFilters(params: URLSearchParams): OverviewFilters {
 
 /** Filters and sorting read from and written to the URL query. */
 export function useOverviewFilters() {
-  const { params, update: edit } = useUrlParams();
+  const { params, update: setParams } = useUrlParams();
   const filters = useMemo(() => readFilters(params), [params]);
 
   const update = useCallback(
     (patch: FilterPatch) =>
-      edit(next => {
-        patchParams(next, patch);
+      setParams({
+        ...patch,
         // A different filter or sort makes the old page number meaningless.
-        if (patch.page === undefined || patch.page <= 1) next.delete('page');
+        page:
+          patch.page !== undefined && patch.page > 1 ? patch.page : undefined,
       }),
-    [edit],
+    [setParams],
   );
 
   return { filters, update };
