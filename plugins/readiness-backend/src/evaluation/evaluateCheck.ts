@@ -95,7 +95,6 @@ function test(
 
 function missingDetail(result: { facts: string[] }, stale: StaleFacts) {
   const names = [...new Set(result.facts)];
-  if (stale.size === 0) return `no value yet for ${names.join(', ')}`;
   const absent = names.filter(name => !stale.has(name));
   const parts = names.flatMap(name => {
     const old = stale.get(name);

@@ -87,23 +87,18 @@ export class ReadinessEvaluator {
     // memory holds at most three batches (two in flight, the next read ahead) however large the
     // catalog.
     const pipeline = new Pipeline(2);
-    let batch: Entity[] = [];
-    // One catalog request per batch: each page costs the catalog a query of its own. The next
-    // page is read while the pipeline is full, so a freed slot does not wait for the catalog.
+    // A catalog page is a batch: each page costs the catalog a query of its own. The next page
+    // is read while the pipeline is full, so a freed slot does not wait for the catalog.
     for await (const page of readAhead(
       this.deps.catalog.streamEntities(
         { filter: { kind: EVALUATED_KINDS }, pageSize: BATCH },
         { credentials },
       ),
     )) {
-      batch.push(...page);
-      if (batch.length >= BATCH) {
-        await pipeline.add(this.evaluateEntities(batch).then(count));
-        batch = [];
-      }
+      // An empty catalog answers with one empty page.
+      if (page.length > 0)
+        await pipeline.add(this.evaluateEntities(page).then(count));
     }
-    if (batch.length > 0)
-      await pipeline.add(this.evaluateEntities(batch).then(count));
     await pipeline.drain();
     await this.deps.results.refreshStatistics();
     return summary;
