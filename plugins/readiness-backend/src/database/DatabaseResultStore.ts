@@ -40,20 +40,18 @@ export class DatabaseResultStore implements ResultStore {
     at: Date,
   ) {
     const refs = batch.map(e => e.entity.entityRef);
+    // Each stored entity row with its results' fingerprint, in one read. Only entities whose
+    // results differ from the stored ones (by fingerprint) are compared check by check; that
+    // needs their stored results.
     const old = new Map<string, EntityRow>();
-    for (const row of await tx<EntityRow>('readiness_entities').whereIn(
-      'entity_ref',
-      refs,
-    )) {
-      old.set(row.entity_ref, row);
-    }
-    // Only entities whose results differ from the stored ones (by fingerprint) are compared
-    // check by check; that needs their stored results.
     const storedFingerprints = new Map<string, string | null>();
-    for (const row of await tx<ResultsRow>('readiness_entity_results')
-      .whereIn('entity_ref', refs)
-      .select('entity_ref', 'fingerprint')) {
-      storedFingerprints.set(row.entity_ref, row.fingerprint);
+    for (const row of await tx('readiness_entities as e')
+      .leftJoin('readiness_entity_results as r', 'r.entity_ref', 'e.entity_ref')
+      .whereIn('e.entity_ref', refs)
+      .select('e.*', 'r.entity_ref as results_ref', 'r.fingerprint')) {
+      const { results_ref: resultsRef, fingerprint, ...entity } = row;
+      old.set(entity.entity_ref, entity);
+      if (resultsRef) storedFingerprints.set(resultsRef, fingerprint);
     }
     const differing = batch
       .map(evaluation => ({
