@@ -140,18 +140,29 @@ export async function createHarness(
       now: options.now ?? tick(),
     }),
   };
-  /** Waits until a deploy reaches a status (deploys run in the background). */
-  const settled = async (deploymentId: string, status: string) => {
+  /** Waits until `test` holds (deploys run in the background); fails with `failure()`. */
+  const eventually = async (
+    test: () => Promise<boolean>,
+    failure: () => Promise<string>,
+  ) => {
     for (let i = 0; i < 200; i++) {
-      const d = await store.get(deploymentId);
-      if (d?.status === status) return d;
+      if (await test()) return;
       await new Promise(r => setTimeout(r, 20));
     }
-    throw new Error(
-      `deploy ${deploymentId} is ${
-        (await store.get(deploymentId))?.status
-      }, not ${status}`,
+    throw new Error(await failure());
+  };
+  /** Waits until a deploy reaches a status. */
+  const settled = async (deploymentId: string, status: string) => {
+    await eventually(
+      async () => (await store.get(deploymentId))?.status === status,
+      async () =>
+        `deploy ${deploymentId} is ${
+          (
+            await store.get(deploymentId)
+          )?.status
+        }, not ${status}`,
     );
+    return (await store.get(deploymentId))!;
   };
   return {
     knex,
@@ -164,5 +175,6 @@ export async function createHarness(
     driver,
     store,
     settled,
+    eventually,
   };
 }

@@ -27,17 +27,14 @@ describe.each(databases.eachSupportedId())(
           .set('Authorization', mockCredentials.user.header('user:default/ana'))
           .send({ service: 'payments-api', environment: 'dev', version });
       /** Waits until the driver has handed a deploy back (it runs in the background). */
-      const handedBack = async (deploymentId: string) => {
-        for (let i = 0; i < 200; i++) {
-          const events = await h.store.events(deploymentId, 0, 50);
-          if (
-            events.some(e => e.message === 'Waiting for the driver to report')
-          )
-            return;
-          await new Promise(r => setTimeout(r, 20));
-        }
-        throw new Error(`deploy ${deploymentId} was not handed back`);
-      };
+      const handedBack = (deploymentId: string) =>
+        h.eventually(
+          async () =>
+            (await h.store.events(deploymentId, 0, 50)).some(
+              e => e.message === 'Waiting for the driver to report',
+            ),
+          async () => `deploy ${deploymentId} was not handed back`,
+        );
       return { h, clock, request, handedBack };
     }
 
