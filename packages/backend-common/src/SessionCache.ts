@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
 
 type Entry<T> = { until: number; value: Promise<T> };
 
@@ -11,8 +12,8 @@ export type SessionCacheOptions = {
 };
 
 /**
- * Answers that depend only on who is calling, reused for one session: per user and token expiry
- * (a refreshed token, which may carry new claims, is a new session), per service subject, and
+ * Answers that depend only on who is calling, reused for one session: per user token (a
+ * refreshed token, which may carry new claims, is a new session), per service subject, and
  * never past the token's expiry. A failed load is not kept; callers without a user or service
  * principal are never cached.
  */
@@ -73,12 +74,25 @@ function sessionKey(credentials: BackstageCredentials): string | undefined {
     principal.userEntityRef &&
     credentials.expiresAt
   ) {
-    return `user\u0000${
-      principal.userEntityRef
-    }\u0000${credentials.expiresAt.getTime()}`;
+    return `user\u0000${principal.userEntityRef}\u0000${
+      tokenId(credentials) ?? credentials.expiresAt.getTime()
+    }`;
   }
   if (principal.type === 'service' && principal.subject) {
     return `service\u0000${principal.subject}`;
   }
   return undefined;
+}
+
+/**
+ * One user token, when the credentials carry it (Backstage's keep it in a hidden `token`
+ * property). A token's expiry alone is in whole seconds: two sign-ins of one user within a
+ * second, the second after a group membership was added, would share the first one's claims.
+ * Hashed, so the cache holds no usable token.
+ */
+function tokenId(credentials: BackstageCredentials): string | undefined {
+  const token = (credentials as { token?: unknown }).token;
+  return typeof token === 'string' && token
+    ? createHash('sha256').update(token).digest('base64')
+    : undefined;
 }

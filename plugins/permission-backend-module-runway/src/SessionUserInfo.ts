@@ -11,8 +11,8 @@ import { SessionCache, SessionCacheOptions } from '@internal/backend-common';
  * Backstage leaves the claims out of user tokens by default, so each policy decision for a user
  * asked the auth backend over HTTP (`/api/auth/v1/userinfo`), verifying the token again: a third
  * request inside every request that checks a permission. The claims belong to the token: the
- * auth backend sets them at sign-in and on refresh, and a refresh gives a token with a new
- * expiry, so they are kept per user and token expiry (SessionCache), for at most a minute.
+ * auth backend sets them at sign-in and on refresh, and a refresh gives a new token, so they
+ * are kept per token (SessionCache), for at most a minute.
  */
 export class SessionUserInfo implements UserInfoService {
   private readonly cache: SessionCache<BackstageUserInfo>;
