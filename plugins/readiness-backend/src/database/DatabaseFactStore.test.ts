@@ -65,6 +65,32 @@ describe.each(databases.eachSupportedId())('DatabaseFactStore on %s', id => {
     ]);
   });
 
+  it('removes the sets of the named sources only, for the named entities only', async () => {
+    const { store } = await setup();
+    const other = 'component:default/ledger';
+    const fact = (entityRef: string, name: string, source: string) => ({
+      entityRef,
+      name,
+      value: true,
+      source,
+      observedAt: '2026-11-24T00:00:00.000Z',
+    });
+    await store.recordFacts([
+      fact(ref, 'ci.test.flakyRate', 'ci'),
+      fact(ref, 'catalog.hasOwner', 'catalog'),
+      fact(other, 'catalog.hasOwner', 'catalog'),
+    ]);
+
+    await store.removeSets([ref], ['catalog', 'delivery']);
+
+    expect(await store.listFacts(ref)).toEqual([
+      fact(ref, 'ci.test.flakyRate', 'ci'),
+    ]);
+    expect(await store.listFacts(other)).toEqual([
+      fact(other, 'catalog.hasOwner', 'catalog'),
+    ]);
+  });
+
   it('syncs what providers observe, writing only changes, and returns all facts', async () => {
     const { knex, store } = await setup();
     const refs = Array.from(

@@ -161,6 +161,15 @@ export class DatabaseFactStore implements FactStore {
       .delete();
   }
 
+  async removeSets(entityRefs: string[], sources: string[]): Promise<void> {
+    for (const batch of chunks(entityRefs)) {
+      await this.db('readiness_fact_sets')
+        .whereIn('entity_ref', batch)
+        .whereIn('source', sources)
+        .delete();
+    }
+  }
+
   /** Every fact set of the entities, by entity ref and source. */
   private async readSets(
     tx: Knex.Transaction,

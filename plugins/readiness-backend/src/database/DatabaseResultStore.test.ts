@@ -57,18 +57,22 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
       {
         resultChanges: 1,
         scoreChanges: 1,
+        entityChanges: 1,
       },
     );
     expect(await store.saveEvaluations([evaluation('fail', 40)], t(2))).toEqual(
       {
         resultChanges: 0,
         scoreChanges: 0,
+        entityChanges: 0,
       },
     );
+    // The overall level moved from bronze to silver: the entity row changed.
     expect(await store.saveEvaluations([evaluation('pass', 80)], t(3))).toEqual(
       {
         resultChanges: 1,
         scoreChanges: 1,
+        entityChanges: 1,
       },
     );
 
@@ -136,7 +140,7 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     await store.saveEvaluations([failing('2 of 5 alerts')], t(1));
     expect(
       await store.saveEvaluations([failing('3 of 5 alerts')], t(2)),
-    ).toEqual({ resultChanges: 0, scoreChanges: 0 });
+    ).toEqual({ resultChanges: 0, scoreChanges: 0, entityChanges: 0 });
     expect((await store.scorecard(ref))?.results).toEqual([
       {
         checkId: 'ownership.oncall',
@@ -159,7 +163,7 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     });
     expect(
       await store.saveEvaluations([failing('3 of 5 alerts')], t(3)),
-    ).toEqual({ resultChanges: 1, scoreChanges: 0 });
+    ).toEqual({ resultChanges: 1, scoreChanges: 0, entityChanges: 0 });
     const [row] = await knex('readiness_entity_results');
     expect(row.fingerprint).toEqual(expect.any(String));
     expect((await store.scorecard(ref))?.results[0]).toEqual(
@@ -168,6 +172,51 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
         changedAt: t(3).toISOString(),
       }),
     );
+  });
+
+  it('removes the entities not evaluated since a time, with their scores and results, keeping history', async () => {
+    const { knex, store } = await setup();
+    const t = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
+    const other = (e: EntityEvaluation) => ({
+      ...e,
+      entity: { ...e.entity, entityRef: 'component:default/ledger' },
+    });
+    await store.saveEvaluations(
+      [evaluation('fail', 40), other(evaluation('fail', 40))],
+      t(1),
+    );
+    await store.saveEvaluations([evaluation('pass', 80)], t(2));
+    await store.saveEvaluations([other(evaluation('pass', 80))], t(4));
+
+    expect(await store.evaluatedBefore(t(3))).toEqual([ref]);
+    // The ledger was evaluated after t(3): named here, it still stays.
+    expect(
+      await store.removeEntities([ref, 'component:default/ledger'], t(3)),
+    ).toBe(1);
+
+    expect(await store.scorecard(ref)).toBeUndefined();
+    expect(await store.isEvaluated(ref)).toBe(false);
+    const left = async (table: string) =>
+      (await knex(table).select('entity_ref')).map(r => r.entity_ref).sort();
+    expect(await left('readiness_entities')).toEqual([
+      'component:default/ledger',
+    ]);
+    expect(await left('readiness_entity_results')).toEqual([
+      'component:default/ledger',
+    ]);
+    expect(await left('readiness_scores')).toEqual([
+      'component:default/ledger',
+    ]);
+    // What the removed entity's scores and results were before stays in history.
+    expect(await left('readiness_score_history')).toEqual([
+      'component:default/ledger',
+      ref,
+    ]);
+    expect(await left('readiness_result_history')).toEqual([
+      'component:default/ledger',
+      ref,
+    ]);
+    expect(await store.scorecard('component:default/ledger')).toBeDefined();
   });
 
   it('refreshes the planner statistics that filtered overview sorts depend on', async () => {

@@ -21,17 +21,17 @@ export class DatabaseResultStore implements ResultStore {
   constructor(private readonly db: Knex) {}
 
   async saveEvaluations(evaluations: EntityEvaluation[], at: Date) {
-    let resultChanges = 0;
-    let scoreChanges = 0;
+    const total = { resultChanges: 0, scoreChanges: 0, entityChanges: 0 };
     // Batches keep each transaction short, so a large run never blocks readers long.
     for (const batch of chunks(evaluations, 500)) {
       const counts = await this.db.transaction(tx =>
         this.saveBatch(tx, batch, at),
       );
-      resultChanges += counts.resultChanges;
-      scoreChanges += counts.scoreChanges;
+      total.resultChanges += counts.resultChanges;
+      total.scoreChanges += counts.scoreChanges;
+      total.entityChanges += counts.entityChanges;
     }
-    return { resultChanges, scoreChanges };
+    return total;
   }
 
   private async saveBatch(
@@ -133,7 +133,7 @@ export class DatabaseResultStore implements ResultStore {
       await tx('readiness_result_history').insert(rows);
     }
     const scoreChanges = await this.saveScores(tx, batch, refs, at);
-    return { resultChanges, scoreChanges };
+    return { resultChanges, scoreChanges, entityChanges: entityRows.length };
   }
 
   private async saveScores(
@@ -211,6 +211,36 @@ export class DatabaseResultStore implements ResultStore {
       .where({ entity_ref: entityRef })
       .first();
     return row !== undefined;
+  }
+
+  async evaluatedBefore(at: Date): Promise<string[]> {
+    const rows = await this.db<EntityRow>('readiness_entities')
+      .where('evaluated_at', '<', at)
+      .select('entity_ref');
+    return rows.map(r => r.entity_ref);
+  }
+
+  async removeEntities(entityRefs: string[], evaluatedBefore: Date) {
+    let removed = 0;
+    for (const batch of chunks(entityRefs)) {
+      removed += await this.db.transaction(async tx => {
+        // Only those still not evaluated since: one evaluated meanwhile stays whole. SQLite has
+        // one writer at a time already; Postgres needs the rows locked.
+        const query = tx<EntityRow>('readiness_entities')
+          .whereIn('entity_ref', batch)
+          .andWhere('evaluated_at', '<', evaluatedBefore)
+          .select('entity_ref');
+        if (tx.client.dialect === 'postgresql') query.forUpdate();
+        const refs = (await query).map(r => r.entity_ref);
+        if (refs.length === 0) return 0;
+        for (const table of ['readiness_scores', 'readiness_entity_results']) {
+          await tx(table).whereIn('entity_ref', refs).delete();
+        }
+        await tx('readiness_entities').whereIn('entity_ref', refs).delete();
+        return refs.length;
+      });
+    }
+    return removed;
   }
 
   async refreshStatistics() {

@@ -30,4 +30,6 @@ export interface FactStore {
   listFacts(entityRef: string): Promise<Fact[]>;
   /** Drops history rows last observed before the given time; the latest values are kept. */
   pruneHistory(before: Date): Promise<number>;
+  /** Drops the latest values the given sources gave these entities (history rows stay). */
+  removeSets(entityRefs: string[], sources: string[]): Promise<void>;
 }

@@ -49,10 +49,22 @@ export interface ResultStore {
   saveEvaluations(
     evaluations: EntityEvaluation[],
     at: Date,
-  ): Promise<{ resultChanges: number; scoreChanges: number }>;
+  ): Promise<{
+    resultChanges: number;
+    scoreChanges: number;
+    /** Entity rows added, or changed in what the overview filters by or its overall level. */
+    entityChanges: number;
+  }>;
   scorecard(entityRef: string): Promise<StoredScorecard | undefined>;
   scoreHistory(entityRef: string, since: Date): Promise<ScoreChange[]>;
   isEvaluated(entityRef: string): Promise<boolean>;
+  /** Refs of the entities last evaluated before the given time. */
+  evaluatedBefore(at: Date): Promise<string[]>;
+  /**
+   * Removes the latest state (entity row, scores, results) of those of the entities still last
+   * evaluated before the given time, and returns how many; history rows stay.
+   */
+  removeEntities(entityRefs: string[], evaluatedBefore: Date): Promise<number>;
   /** Brings the query planner's statistics up to date, after a run that may have changed many
    *  rows: without them SQLite walks a whole score index for an owner-filtered sort. */
   refreshStatistics(): Promise<void>;

@@ -28,6 +28,9 @@ export type EvaluationSummary = {
   factsChanged: number;
   resultChanges: number;
   scoreChanges: number;
+  entityChanges: number;
+  /** Entities the catalog no longer lists, forgotten after a full run. */
+  removed: number;
 };
 
 /**
@@ -69,18 +72,22 @@ export class ReadinessEvaluator {
   }
 
   async evaluateAll(): Promise<EvaluationSummary> {
+    const started = this.now();
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const summary: EvaluationSummary = {
       entities: 0,
       factsChanged: 0,
       resultChanges: 0,
       scoreChanges: 0,
+      entityChanges: 0,
+      removed: 0,
     };
     const count = (s: EvaluationSummary) => {
       summary.entities += s.entities;
       summary.factsChanged += s.factsChanged;
       summary.resultChanges += s.resultChanges;
       summary.scoreChanges += s.scoreChanges;
+      summary.entityChanges += s.entityChanges;
     };
     // Two batches in flight: while the database writes one, the next is read from the catalog
     // and evaluated (batches hold different entities). Reading waits while both are busy, so
@@ -100,8 +107,38 @@ export class ReadinessEvaluator {
         await pipeline.add(this.evaluateEntities(page).then(count));
     }
     await pipeline.drain();
-    await this.deps.results.refreshStatistics();
+    summary.removed = await this.removeVanished(started);
+    // The planner's statistics follow the rows the overview filters and sorts; a run that
+    // changed none of them leaves them as they are.
+    if (summary.entityChanges + summary.scoreChanges + summary.removed > 0) {
+      await this.deps.results.refreshStatistics();
+    }
     return summary;
+  }
+
+  /**
+   * Forgets the entities the catalog no longer lists. A full run evaluates every one it lists,
+   * so an entity last evaluated before the run began is one it did not list (renamed, deleted,
+   * or no longer of an evaluated kind): its row, scores and results go, so the overview and team
+   * rollups stop counting it, and so do the facts providers collected for it (they are
+   * collected again should it come back). Facts CI pushed, exemptions and history stay.
+   */
+  private async removeVanished(started: Date) {
+    const refs = await this.deps.results.evaluatedBefore(started);
+    if (refs.length === 0) return 0;
+    await this.deps.facts.removeSets(
+      refs,
+      this.deps.providers.map(p => p.id),
+    );
+    const removed = await this.deps.results.removeEntities(refs, started);
+    this.deps.logger.info(
+      `Readiness removed ${removed} entities the catalog no longer lists`,
+    );
+    return removed;
+  }
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
   }
 
   async evaluateEntity(entityRef: string): Promise<EvaluationSummary> {
@@ -117,6 +154,7 @@ export class ReadinessEvaluator {
     return {
       entities: entities.length,
       ...(await this.evaluateBatch(entities)),
+      removed: 0,
     };
   }
 
@@ -139,7 +177,7 @@ export class ReadinessEvaluator {
   }
 
   private async evaluateBatch(entities: Entity[]) {
-    const now = this.deps.now?.() ?? new Date();
+    const now = this.now();
     const refs = entities.map(e => stringifyEntityRef(e));
     const [{ changed: factsChanged, facts }, exemptions] = await Promise.all([
       this.deps.facts.syncFacts(
