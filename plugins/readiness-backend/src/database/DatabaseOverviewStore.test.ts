@@ -75,6 +75,11 @@ describe.each(databases.eachSupportedId())(
         'alpha',
         'gamma',
       ]);
+      // Every capability of the row, a capability without score included.
+      expect(all.rows[2].scores).toEqual({
+        ownership: { score: 10, level: 'none' },
+        observability: { score: null, level: 'none' },
+      });
 
       const first = await store.list({}, { by: 'name', order: 'desc' }, page);
       expect(first.total).toBe(3);

@@ -83,19 +83,7 @@ export class DatabaseOverviewStore implements OverviewStore {
         .orderBy('s.entity_ref', sort.order);
     }
     const entities = await q.limit(page.limit).offset(page.offset);
-    const refs = entities.map(e => e.entity_ref);
-    const scores = refs.length
-      ? await this.db('readiness_scores').whereIn('entity_ref', refs)
-      : [];
-    const byRef = new Map<string, OverviewRow['scores']>();
-    for (const s of scores) {
-      const row = byRef.get(s.entity_ref) ?? {};
-      row[s.capability as CapabilityId] = {
-        score: s.score === null ? null : Number(s.score),
-        level: s.level,
-      };
-      byRef.set(s.entity_ref, row);
-    }
+    const byRef = await this.scoresOf(entities.map(e => e.entity_ref));
     const rows: OverviewRow[] = entities.map(e => ({
       entityRef: e.entity_ref,
       title: e.title ?? undefined,
@@ -109,6 +97,35 @@ export class DatabaseOverviewStore implements OverviewStore {
       scores: byRef.get(e.entity_ref) ?? {},
     }));
     return { total: Number(total), rows };
+  }
+
+  /**
+   * Each entity's scores as one row: { [capability]: [score, level] } aggregated by the database,
+   * so a page of 50 reads 50 rows, not 300 (parsing rows was the overview's largest cost).
+   */
+  private async scoresOf(refs: string[]) {
+    const byRef = new Map<string, OverviewRow['scores']>();
+    if (refs.length === 0) return byRef;
+    const aggregate =
+      this.db.client.dialect === 'postgresql'
+        ? 'json_object_agg(capability, json_build_array(score, level))'
+        : 'json_group_object(capability, json_array(score, level))';
+    const rows: Array<{ entity_ref: string; scores: string | object }> =
+      await this.db('readiness_scores')
+        .whereIn('entity_ref', refs)
+        .groupBy('entity_ref')
+        .select('entity_ref', this.db.raw(`${aggregate} as scores`));
+    for (const { entity_ref: ref, scores } of rows) {
+      // PostgreSQL's driver parses json; SQLite answers text.
+      const parsed: Record<string, [number | null, AchievedLevel]> =
+        typeof scores === 'string' ? JSON.parse(scores) : scores;
+      const row: OverviewRow['scores'] = {};
+      for (const [capability, [score, level]] of Object.entries(parsed)) {
+        row[capability as CapabilityId] = { score, level };
+      }
+      byRef.set(ref, row);
+    }
+    return byRef;
   }
 
   async rollups(
