@@ -21,7 +21,7 @@ const ENTITIES = Number(process.env.RUNWAY_BENCH_ENTITIES ?? 10_000);
 export const title = `readiness (${ENTITIES} components)`;
 const TEAMS = 40;
 const OVERVIEW_CLIENTS = 20;
-const OVERVIEW_REQUESTS = 400;
+const OVERVIEW_REQUESTS = 2000;
 const FILE_SIZE = 100;
 
 function catalogFile(dir) {
