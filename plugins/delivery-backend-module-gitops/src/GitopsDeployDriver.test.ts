@@ -61,11 +61,16 @@ describe('GitopsDeployDriver with a working repository on disk', () => {
       images: [{ name: 'payments-api', newTag: '1.4.2' }],
       metadata: {
         annotations: {
+          'runway.dev/service': 'component:default/payments-api',
           'runway.dev/deploy-id': 'dep-1',
           'runway.dev/requested-by': 'user:default/ana',
         },
       },
     });
+    expect(
+      overlayAt(repo, 'HEAD', 'apps/payments-api/base/kustomization.yaml')
+        .metadata.annotations,
+    ).toEqual({ 'runway.dev/service': 'component:default/payments-api' });
     // The first deploy also lays down a base the overlay builds on: a valid Deployment.
     const deployment = overlayAt(
       repo,
@@ -120,6 +125,46 @@ describe('GitopsDeployDriver with a working repository on disk', () => {
     );
     expect(git(repo, 'log', '-1', '--format=%b')).toContain('(was 1.1.0)');
     expect(overlayAt(repo).images[0].newTag).toBe('1.0.0');
+  });
+
+  it("refuses a same-name service of another namespace, so neither overwrites the other's files", async () => {
+    await driver.deploy(deployContext({ id: 'dep-1', version: '1.0.0' }));
+    const other = 'component:billing/payments-api';
+    // Staging has the other service's overlay; dev has none yet, but the base is the other's.
+    for (const environment of ['staging', 'dev']) {
+      const result = await driver.deploy(
+        deployContext({
+          id: `dep-${environment}`,
+          version: '9.9.9',
+          service: other,
+          environment,
+        }),
+      );
+      expect(result).toEqual({
+        status: 'failed',
+        message: expect.stringContaining(
+          `belongs to component:default/payments-api, and ${other} has the same name`,
+        ),
+      });
+    }
+    expect(commitCount(repo)).toBe(2);
+    expect(overlayAt(repo).images[0].newTag).toBe('1.0.0');
+    expect(git(repo, 'status', '--porcelain')).toBe('');
+
+    // An overlay written before Runway named its service is taken as the deploying one's.
+    const text = git(repo, 'show', `HEAD:${OVERLAY}`).replace(
+      /^ +runway\.dev\/service: .*\n/m,
+      '',
+    );
+    expect(text).not.toContain('runway.dev/service');
+    fs.writeFileSync(path.join(repo, OVERLAY), text);
+    git(repo, 'commit', '--quiet', '-am', 'unnamed overlay');
+    await expect(
+      driver.deploy(deployContext({ id: 'dep-2', version: '1.1.0' })),
+    ).resolves.toMatchObject({ status: 'succeeded' });
+    expect(overlayAt(repo).metadata.annotations['runway.dev/service']).toBe(
+      'component:default/payments-api',
+    );
   });
 
   it('fails a version that is not an image tag, naming it, and commits nothing', async () => {

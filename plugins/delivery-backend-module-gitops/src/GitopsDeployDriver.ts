@@ -9,7 +9,12 @@ import {
   DriverDeployment,
 } from '@internal/plugin-delivery-node';
 import { CONFIG_KEY, GitopsDeployConfig, isImageName } from './config';
-import { imageTagProblem, renderBase, updateOverlay } from './manifests';
+import {
+  imageTagProblem,
+  renderBase,
+  serviceClaimProblem,
+  updateOverlay,
+} from './manifests';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -112,16 +117,21 @@ export class GitopsDeployDriver implements DeployDriver {
       if (earlier) return undefined;
       const paths = [overlay];
       const base = path.posix.join(serviceFolder, 'base');
-      if (!(await tree.readFile(path.posix.join(base, 'kustomization.yaml')))) {
+      const baseFile = path.posix.join(base, 'kustomization.yaml');
+      const existingBase = await tree.readFile(baseFile);
+      if (!existingBase) {
         await writeFiles(
           path.join(tree.root, base),
-          renderBase(service, image),
+          renderBase(service, d.service, image),
         );
         paths.push(base);
+      } else {
+        const claimed = serviceClaimProblem(existingBase, baseFile, d.service);
+        if (claimed) throw new Error(claimed);
       }
       const content = updateOverlay(
         await tree.readFile(file),
-        { file, service, environment: d.environment },
+        { file, service, serviceRef: d.service, environment: d.environment },
         {
           image,
           version: d.version,

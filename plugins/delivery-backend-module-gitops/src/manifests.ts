@@ -13,6 +13,8 @@ export type OverlayUpdate = {
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 export const ANNOTATION_DEPLOY_ID = 'runway.dev/deploy-id';
+/** The entity ref of the service a base or overlay belongs to. */
+export const ANNOTATION_SERVICE = 'runway.dev/service';
 
 /** Why `version` cannot be an image tag, or undefined when it can. */
 export function imageTagProblem(version: string): string | undefined {
@@ -32,7 +34,12 @@ const HEADER = (service: string, environment: string) =>
  */
 export function updateOverlay(
   existing: string | undefined,
-  names: { file: string; service: string; environment: string },
+  names: {
+    file: string;
+    service: string;
+    serviceRef: string;
+    environment: string;
+  },
   update: OverlayUpdate,
 ): string {
   const doc = parseDocument(
@@ -57,6 +64,8 @@ export function updateOverlay(
       `${names.file} has kind ${String(doc.get('kind'))}, not Kustomization`,
     );
   }
+  const claimed = claimProblem(doc, names.file, names.serviceRef);
+  if (claimed) throw new Error(claimed);
   const images = doc.get('images');
   if (images !== undefined && !isSeq(images)) {
     throw new Error(`${names.file}: images must be a list`);
@@ -75,6 +84,7 @@ export function updateOverlay(
   } else {
     doc.set('images', doc.createNode([added]));
   }
+  doc.setIn(['metadata', 'annotations', ANNOTATION_SERVICE], names.serviceRef);
   doc.setIn(['metadata', 'annotations', ANNOTATION_DEPLOY_ID], update.deployId);
   doc.setIn(['metadata', 'annotations', 'runway.dev/version'], update.version);
   if (update.requestedBy) {
@@ -87,12 +97,40 @@ export function updateOverlay(
 }
 
 /**
+ * Why the service cannot write to a base or overlay that names another service, or undefined.
+ * The folder is the service's name, so two services of one name in different namespaces would
+ * otherwise overwrite each other's files. A file naming no service (written before Runway named
+ * them, or by a team) is taken as the deploying service's.
+ */
+export function serviceClaimProblem(
+  existing: string,
+  file: string,
+  serviceRef: string,
+): string | undefined {
+  const doc = parseDocument(existing);
+  return isMap(doc.contents) ? claimProblem(doc, file, serviceRef) : undefined;
+}
+
+function claimProblem(
+  doc: ReturnType<typeof parseDocument>,
+  file: string,
+  serviceRef: string,
+) {
+  const owner = doc.getIn(['metadata', 'annotations', ANNOTATION_SERVICE]);
+  return typeof owner === 'string' &&
+    owner.toLocaleLowerCase('en-US') !== serviceRef.toLocaleLowerCase('en-US')
+    ? `${file} belongs to ${owner}, and ${serviceRef} has the same name: the gitops driver keeps a service's files under its name, so only one of them can deploy with it (rename one, or point the other at another repository or basePath)`
+    : undefined;
+}
+
+/**
  * A starting base for a service the repository has no base for: a kustomization and a
  * Deployment of the image (validated against the Kubernetes schema). The service's team owns
  * it from then on; Runway only writes the overlays.
  */
 export function renderBase(
   service: string,
+  serviceRef: string,
   image: string,
 ): Map<string, string> {
   const labels = {
@@ -121,6 +159,7 @@ export function renderBase(
         stringify({
           apiVersion: 'kustomize.config.k8s.io/v1beta1',
           kind: 'Kustomization',
+          metadata: { annotations: { [ANNOTATION_SERVICE]: serviceRef } },
           resources: ['deployment.yaml'],
         }),
     ],
