@@ -240,9 +240,9 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     return rows.map(r => r.id);
   }
 
-  async stalled(quietSince: Date, limit: number): Promise<string[]> {
+  async stalled(quietSince: Date, limit: number) {
     const rows = await this.db('delivery_deployments as d')
-      .select('d.id')
+      .select('d.id', 'd.driver', 'd.environment')
       .where('d.status', 'running')
       .where('d.started_at', '<', quietSince)
       .whereNotExists(events =>
@@ -254,7 +254,11 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       )
       .orderBy('d.started_at')
       .limit(limit);
-    return rows.map(r => r.id);
+    return rows.map(r => ({
+      id: r.id,
+      driver: r.driver ?? undefined,
+      environment: r.environment,
+    }));
   }
 
   private async byRequestKey(deploy: NewDeploy) {

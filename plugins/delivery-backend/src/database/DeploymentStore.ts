@@ -72,5 +72,8 @@ export interface DeploymentStore {
   /** Queued deploys no worker has started (after a restart), oldest first. */
   queued(olderThan: Date, limit: number): Promise<string[]>;
   /** Running deploys that started before `quietSince` and have logged nothing since, oldest first. */
-  stalled(quietSince: Date, limit: number): Promise<string[]>;
+  stalled(
+    quietSince: Date,
+    limit: number,
+  ): Promise<Array<Pick<Deployment, 'id' | 'driver' | 'environment'>>>;
 }

@@ -150,14 +150,13 @@ export class DeployRunner {
   async failStalled(timeoutMinutes: number): Promise<number> {
     const { store } = this.deps;
     const now = this.now();
-    const ids = await store.stalled(
+    const stalled = await store.stalled(
       new Date(now.getTime() - timeoutMinutes * 60_000),
       50,
     );
     let failed = 0;
-    for (const id of ids) {
-      const deployment = (await store.get(id))!;
-      const message = `No word from the ${deployment.driver} driver for ${timeoutMinutes} minutes: marked failed, so ${deployment.environment} can be deployed again. Check what the driver did before deploying anew.`;
+    for (const { id, driver, environment } of stalled) {
+      const message = `No word from the ${driver} driver for ${timeoutMinutes} minutes: marked failed, so ${environment} can be deployed again. Check what the driver did before deploying anew.`;
       // A report that lands meanwhile wins: the transition only moves a deploy still running.
       if (await store.transition(id, ['running'], 'failed', now, { message })) {
         await store.appendEvent(id, message, now, 'failed');

@@ -233,10 +233,13 @@ export class DatabaseResultStore implements ResultStore {
         if (tx.client.dialect === 'postgresql') query.forUpdate();
         const refs = (await query).map(r => r.entity_ref);
         if (refs.length === 0) return 0;
-        for (const table of ['readiness_scores', 'readiness_entity_results']) {
+        for (const table of [
+          'readiness_scores',
+          'readiness_entity_results',
+          'readiness_entities',
+        ]) {
           await tx(table).whereIn('entity_ref', refs).delete();
         }
-        await tx('readiness_entities').whereIn('entity_ref', refs).delete();
         return refs.length;
       });
     }
