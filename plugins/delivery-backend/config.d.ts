@@ -82,6 +82,15 @@ export interface Config {
      * line) before it is marked failed, freeing its service and environment. Default 60.
      */
     deployTimeoutMinutes?: number;
+    /**
+     * How far back delivery events may reach, in days (default 1096, three years: the longest
+     * metrics window). An event with a time before that, or more than a day ahead, is a 400.
+     */
+    retentionDays?: number;
+    junit?: {
+      /** The largest JUnit report accepted, in MB after decompression. Default 100. */
+      maxMegabytes?: number;
+    };
   };
 }
 

@@ -1,9 +1,14 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { auditorServiceFactory } from '@internal/plugin-audit-backend';
 import { databaseServiceFactory } from './database/databaseServiceFactory';
+import { rootHttpRouterFactory } from './http/rootHttpRouter';
 import { startAfterSettingsCheck } from './settings/startAfterSettingsCheck';
 
 const backend = createBackend();
+
+// Backstage's HTTP defaults, with a request id on every response and error bodies that never
+// carry a stack trace or a server error's own message (SQL, paths): that goes to the log.
+backend.add(rootHttpRouterFactory);
 
 // Backstage's database service, with SQLite in write-ahead-log mode (see the factory).
 backend.add(databaseServiceFactory);

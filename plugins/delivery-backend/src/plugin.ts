@@ -161,6 +161,7 @@ export const deliveryPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             webhookSecrets: settings.webhookSecrets,
+            junitMaxBytes: settings.junitMaxBytes,
           }),
         );
         // Signed by HMAC instead of a Backstage token.

@@ -46,6 +46,7 @@ export async function createRouterHarness(
         }),
         auditor: mockServices.auditor.mock(),
         webhookSecrets: h.settings.webhookSecrets,
+        junitMaxBytes: h.settings.junitMaxBytes,
       }),
     )
     .use(mockErrorHandler());

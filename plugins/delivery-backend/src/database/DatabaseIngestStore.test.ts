@@ -180,4 +180,108 @@ describe.each(databases.eachSupportedId())('DatabaseIngestStore on %s', id => {
     expect(Number(incident.restore_seconds)).toBe(1800);
     expect(incident.caused_by_deployment_id).toBe('d1');
   });
+
+  it('stores batches of more than 500 rows per table (SQLite caps a compound SELECT at 500)', async () => {
+    const { knex, store } = await setup();
+    const cases = Array.from({ length: 1234 }, (_, i) => ({
+      suite: 'all',
+      classname: 'com.skyline.Big',
+      name: `case ${i}`,
+      outcome: 'passed' as const,
+      attempts: 1,
+      durationSeconds: 0.01,
+    }));
+    const items: IngestItem[] = [
+      run('big', { cases, tests: cases.length }),
+      ...Array.from(
+        { length: 600 },
+        (_, i): IngestItem => ({
+          kind: 'review',
+          deliveryId: `review-${i}`,
+          value: {
+            repository: 'skyline/payments-api',
+            number: 1 + (i % 50),
+            reviewId: `r${i}`,
+            state: 'commented',
+            submittedAt: at('2026-11-29T12:00:00Z'),
+          },
+        }),
+      ),
+      ...Array.from({ length: 600 }, (_, i) => run(`r${i}`)),
+    ];
+    expect(await store.ingest(items, 'api', now)).toEqual({
+      accepted: 1201,
+      duplicates: 0,
+    });
+    const count = async (table: string) =>
+      Number((await knex(table).count({ n: '*' }))[0].n);
+    expect(await count('delivery_test_cases')).toBe(1234);
+    expect(await count('delivery_reviews')).toBe(600);
+    expect(await count('delivery_received')).toBe(600);
+    expect(await count('delivery_test_runs')).toBe(601);
+    const last = await knex('delivery_test_cases')
+      .where({ run_id: 'big', case_index: 1233 })
+      .first();
+    expect(last.name).toBe('case 1233');
+  });
+
+  it('takes a run id again with the same content as a duplicate, and with other content refuses the batch', async () => {
+    const { knex, store } = await setup();
+    await store.ingest([run('nightly-7')], 'api', now);
+    expect(await store.ingest([run('nightly-7')], 'api', now)).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
+    await expect(
+      store.ingest(
+        [deployment(), run('nightly-7', { tests: 506, contentHash: 'other' })],
+        'api',
+        now,
+      ),
+    ).rejects.toThrow(
+      /^Test run nightly-7 of component:default\/payments-api was stored before with other content \(3 tests, finished 2026-11-30T10:00:00.000Z\); nothing was stored/,
+    );
+    // All or nothing: the deployment of the refused batch is not there either.
+    expect(await knex('delivery_deployments')).toEqual([]);
+    const [stored] = await knex('delivery_test_runs');
+    expect(stored.tests).toBe(3);
+  });
+
+  it('takes a delivery id again with the same content as a duplicate, and with other content as a conflict', async () => {
+    const { knex, store } = await setup();
+    const item = { ...deployment(), deliveryId: 'gh-1', contentHash: 'a' };
+    await store.ingest([item], 'api', now);
+    expect(await store.ingest([item], 'api', now)).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    });
+    await expect(
+      store.ingest([{ ...item, contentHash: 'b' }], 'api', now),
+    ).rejects.toThrow(
+      'Delivery id gh-1 was received before with other content; nothing was stored',
+    );
+    expect(await knex('delivery_received')).toHaveLength(1);
+  });
 });
+
+function run(
+  runId: string,
+  patch: Partial<Extract<IngestItem, { kind: 'test_run' }>['value']> = {},
+): IngestItem {
+  return {
+    kind: 'test_run',
+    value: {
+      serviceRef: svc,
+      runId,
+      source: 'junit',
+      finishedAt: at('2026-11-30T10:00:00Z'),
+      durationSeconds: 12,
+      tests: 3,
+      failures: 0,
+      skipped: 0,
+      flakyTests: 0,
+      contentHash: `hash-of-${runId}`,
+      ...patch,
+    },
+  };
+}

@@ -1,7 +1,9 @@
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { stripUndefined } from '../lib/stripUndefined';
 import { earliest, toDate } from '../lib/time';
-import { chunks } from './chunks';
+import { chunks, insertChunks } from './chunks';
+import { insertTestRuns } from './insertTestRuns';
 import {
   IncidentInput,
   IngestItem,
@@ -9,7 +11,6 @@ import {
   prKey,
   PullRequestInput,
   ReviewInput,
-  TestRunInput,
 } from './IngestStore';
 import { RollupDelta } from './rollups';
 import { upsertDeployments } from './upsertDeployments';
@@ -35,18 +36,18 @@ export class DatabaseIngestStore implements IngestStore {
         ...of('pull_request').map(p => prKey(p.repository, p.number)),
         ...of('review').map(r => prKey(r.repository, r.number)),
       ]);
-      await this.insertTestRuns(tx, of('test_run'));
-      const incidents = of('incident');
+      const runDuplicates = await insertTestRuns(tx, of('test_run'));
       await upsertDeployments(tx, of('deployment'), now);
-      await this.upsertIncidents(tx, incidents, now);
-      return {
-        accepted: fresh.length,
-        duplicates: items.length - fresh.length,
-      };
+      await this.upsertIncidents(tx, of('incident'), now);
+      const accepted = fresh.length - runDuplicates;
+      return { accepted, duplicates: items.length - accepted };
     });
   }
 
-  /** Drops items whose delivery id was stored before (or repeats within the batch). */
+  /**
+   * Drops items whose delivery id was stored before (or repeats within the batch) with the
+   * same content; the same id with other content is a ConflictError naming it.
+   */
   private async newItems(
     tx: Knex.Transaction,
     items: IngestItem[],
@@ -56,28 +57,38 @@ export class DatabaseIngestStore implements IngestStore {
     const ids = [
       ...new Set(items.flatMap(i => (i.deliveryId ? [i.deliveryId] : []))),
     ];
-    const seen = new Set<string>();
+    // Delivery id -> content hash ('' when stored before hashes were kept).
+    const seen = new Map<string, string>();
     for (const batch of chunks(ids, 1000)) {
       const rows = await tx('delivery_received')
-        .select('delivery_id')
+        .select('delivery_id', 'content_hash')
         .whereIn('delivery_id', batch);
-      for (const row of rows) seen.add(row.delivery_id);
+      for (const row of rows) seen.set(row.delivery_id, row.content_hash ?? '');
     }
     const fresh: IngestItem[] = [];
     const rows: Row[] = [];
     for (const item of items) {
-      if (item.deliveryId) {
-        if (seen.has(item.deliveryId)) continue;
-        seen.add(item.deliveryId);
+      const id = item.deliveryId;
+      if (id) {
+        const before = seen.get(id);
+        if (before !== undefined) {
+          if (before && item.contentHash && before !== item.contentHash)
+            throw new ConflictError(
+              `Delivery id ${id} was received before with other content; nothing was stored: a new event needs a new delivery id`,
+            );
+          continue;
+        }
+        seen.set(id, item.contentHash ?? '');
         rows.push({
-          delivery_id: item.deliveryId,
+          delivery_id: id,
           source,
           received_at: now,
+          content_hash: item.contentHash ?? null,
         });
       }
       fresh.push(item);
     }
-    for (const batch of chunks(rows, 1000)) {
+    for (const batch of insertChunks(rows)) {
       await tx('delivery_received')
         .insert(batch)
         .onConflict('delivery_id')
@@ -125,7 +136,7 @@ export class DatabaseIngestStore implements IngestStore {
         column,
         column,
       ]);
-    for (const batch of chunks([...byKey.values()], 500)) {
+    for (const batch of insertChunks([...byKey.values()])) {
       await tx('delivery_pull_requests')
         .insert(batch)
         .onConflict('pr_key')
@@ -157,7 +168,7 @@ export class DatabaseIngestStore implements IngestStore {
       state: r.state,
       submitted_at: r.submittedAt,
     }));
-    for (const batch of chunks(rows, 1000)) {
+    for (const batch of insertChunks(rows)) {
       await tx('delivery_reviews')
         .insert(batch)
         .onConflict(['pr_key', 'review_id'])
@@ -182,45 +193,6 @@ export class DatabaseIngestStore implements IngestStore {
           first_review_at: firstOf(false),
           first_approval_at: firstOf(true),
         });
-    }
-  }
-
-  private async insertTestRuns(tx: Knex.Transaction, runs: TestRunInput[]) {
-    const rows = runs.map(r => ({
-      service_ref: r.serviceRef,
-      run_id: r.runId,
-      source: r.source,
-      started_at: r.startedAt ?? null,
-      finished_at: r.finishedAt,
-      duration_seconds: r.durationSeconds,
-      tests: r.tests,
-      failures: r.failures,
-      skipped: r.skipped,
-      flaky_tests: r.flakyTests,
-    }));
-    for (const batch of chunks(rows, 1000)) {
-      await tx('delivery_test_runs')
-        .insert(batch)
-        .onConflict(['service_ref', 'run_id'])
-        .ignore();
-    }
-    const cases = runs.flatMap(r =>
-      (r.cases ?? []).map(c => ({
-        service_ref: r.serviceRef,
-        run_id: r.runId,
-        suite: c.suite,
-        name: c.name,
-        outcome: c.outcome,
-        attempts: c.attempts,
-        duration_seconds: c.durationSeconds,
-        message: c.message?.slice(0, 4000) ?? null,
-      })),
-    );
-    for (const batch of chunks(cases, 1000)) {
-      await tx('delivery_test_cases')
-        .insert(batch)
-        .onConflict(['service_ref', 'run_id', 'suite', 'name'])
-        .ignore();
     }
   }
 
@@ -269,7 +241,7 @@ export class DatabaseIngestStore implements IngestStore {
           i.causedByDeploymentId ?? old?.caused_by_deployment_id ?? null,
       };
     });
-    for (const batch of chunks(rows, 500)) {
+    for (const batch of insertChunks(rows)) {
       await tx('delivery_incidents').insert(batch).onConflict('id').merge();
     }
     // A deployment linked to one or more incidents is one failed change.

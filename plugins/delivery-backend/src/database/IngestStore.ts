@@ -45,7 +45,9 @@ export type ReviewInput = {
 };
 
 export type TestCaseInput = {
+  /** Names of the enclosing testsuite elements, outermost first, joined by " › ". */
   suite: string;
+  classname: string;
   name: string;
   outcome: 'passed' | 'failed' | 'skipped' | 'flaky';
   attempts: number;
@@ -65,6 +67,8 @@ export type TestRunInput = {
   skipped: number;
   flakyTests: number;
   cases?: TestCaseInput[];
+  /** SHA-256 of the report or event: the same run id with other content is a conflict. */
+  contentHash: string;
 };
 
 export type IncidentInput = {
@@ -77,7 +81,11 @@ export type IncidentInput = {
   causedByDeploymentId?: string;
 };
 
-export type IngestItem = { deliveryId?: string } & (
+/**
+ * `contentHash` identifies what a delivery id carried: the same id again with the same hash is
+ * a replay, with another hash a conflict.
+ */
+export type IngestItem = { deliveryId?: string; contentHash?: string } & (
   | { kind: 'deployment'; value: DeploymentInput }
   | { kind: 'pull_request'; value: PullRequestInput }
   | { kind: 'review'; value: ReviewInput }
@@ -85,7 +93,10 @@ export type IngestItem = { deliveryId?: string } & (
   | { kind: 'incident'; value: IncidentInput }
 );
 
-/** Stores delivery events: one transaction per batch, each delivery id once. */
+/**
+ * Stores delivery events: one transaction per batch, each delivery id once. A delivery id or
+ * test run id received before with other content is a ConflictError and nothing is stored.
+ */
 export interface IngestStore {
   ingest(
     items: IngestItem[],

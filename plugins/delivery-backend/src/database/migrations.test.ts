@@ -58,6 +58,50 @@ describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {
       [20760, 8, 1],
     ]);
     await knex.migrate.down({ directory });
+    await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('delivery_deployment_days')).toBe(false);
+  });
+
+  it('keeps stored test cases when a test becomes its suite path, classname and name, and goes back down', async () => {
+    const knex = await databases.init(id);
+    await knex.migrate.up({ directory, name: '20261201120000_init.js' });
+    await knex.migrate.up({
+      directory,
+      name: '20261202120000_daily_rollups.js',
+    });
+    const testCase = (name: string) => ({
+      service_ref: 'component:default/payments-api',
+      run_id: 'r1',
+      suite: 'com.skyline.PaymentsTest',
+      name,
+      outcome: 'passed',
+      attempts: 1,
+      duration_seconds: 0.5,
+    });
+    await knex('delivery_test_cases').insert([testCase('b'), testCase('a')]);
+    await knex.migrate.latest({ directory });
+    const rows = await knex('delivery_test_cases').orderBy('case_index');
+    expect(
+      rows.map(r => [r.case_index, r.suite, r.classname, r.name]),
+    ).toEqual([
+      [0, '', 'com.skyline.PaymentsTest', 'a'],
+      [1, '', 'com.skyline.PaymentsTest', 'b'],
+    ]);
+    // Two suites with the same classname and name: one row again after going down.
+    await knex('delivery_test_cases').insert({
+      ...testCase('a'),
+      case_index: 2,
+      suite: 'other',
+      classname: 'com.skyline.PaymentsTest',
+    });
+    await knex.migrate.down({ directory });
+    const back = await knex('delivery_test_cases').orderBy('name');
+    expect(back.map(r => [r.suite, r.name, r.attempts])).toEqual([
+      ['com.skyline.PaymentsTest', 'a', 2],
+      ['com.skyline.PaymentsTest', 'b', 1],
+    ]);
+    expect(await knex.schema.hasColumn('delivery_received', 'content_hash')).toBe(
+      false,
+    );
   });
 });

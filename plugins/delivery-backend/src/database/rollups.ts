@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { toDate } from '../lib/time';
-import { chunks } from './chunks';
+import { insertChunks } from './chunks';
 
 type Row = Record<string, any>;
 const DAY_MS = 86_400_000;
@@ -66,7 +66,7 @@ export class RollupDelta {
     const counts = [...this.counts.values()].filter(
       c => c.finished || c.live || c.failed || c.rework || c.self_service,
     );
-    for (const batch of chunks(counts, 500)) {
+    for (const batch of insertChunks(counts)) {
       await tx('delivery_deployment_days')
         .insert(batch)
         .onConflict(['service_ref', 'day'])
@@ -80,7 +80,7 @@ export class RollupDelta {
         );
     }
     const leads = [...this.leads.values()].filter(l => l.deployments !== 0);
-    for (const batch of chunks(leads, 1000)) {
+    for (const batch of insertChunks(leads)) {
       await tx('delivery_lead_time_days')
         .insert(batch)
         .onConflict(['day', 'bucket'])

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { bucketOf } from '../lib/percentiles';
 import { stripUndefined } from '../lib/stripUndefined';
 import { earliest, latest, toDate } from '../lib/time';
-import { chunks } from './chunks';
+import { chunks, insertChunks } from './chunks';
 import { DeploymentInput, prKey } from './IngestStore';
 import { RollupDelta } from './rollups';
 import { statusRank } from './statuses';
@@ -96,7 +96,7 @@ export async function upsertDeployments(
   }
   const delta = new RollupDelta();
   for (const row of rows) delta.change(existing.get(row.id), row);
-  for (const batch of chunks(rows, 400)) {
+  for (const batch of insertChunks(rows)) {
     await tx('delivery_deployments')
       .insert(batch)
       .onConflict('id')

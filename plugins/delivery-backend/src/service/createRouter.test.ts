@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { signBody } from '@internal/plugin-delivery-node';
 import { createTestDatabases } from '@internal/testing';
@@ -113,6 +114,47 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
       expect(res.body.error.message).toMatch(
         /^Invalid events: events\[1\]\.status .*\(got "done"\)$/,
       );
+      expect((await rows()).deployments).toEqual([]);
+    });
+
+    it('answers 400 to times of 1970 or year 1, an end before its start and absurd numbers', async () => {
+      const { api, rows } = await setup();
+      const send = (event: Record<string, unknown>) =>
+        api
+          .post('/events')
+          .set('Authorization', ci)
+          .send({ events: [deployment(), event] });
+      const cases: Array<[Record<string, unknown>, RegExp]> = [
+        [
+          deployment({ id: 'd2', finishedAt: '1970-01-01T00:00:00Z' }),
+          /^Invalid events\[1\]\.finishedAt: 1970-01-01T00:00:00\.000Z is outside the accepted range/,
+        ],
+        [
+          deployment({ id: 'd2', startedAt: '0001-01-01T00:00:00Z' }),
+          /^Invalid events\[1\]\.startedAt: 0001-01-01T00:00:00\.000Z is outside/,
+        ],
+        [
+          deployment({ id: 'd2', startedAt: '2026-11-30T17:00:00Z' }),
+          /^Invalid events\[1\]\.finishedAt: 2026-11-30T16:00:00\.000Z is before startedAt/,
+        ],
+        [
+          {
+            type: 'test_run',
+            id: 't1',
+            service: SVC,
+            finishedAt: '2026-11-30T16:00:00Z',
+            durationSeconds: 1e308,
+            tests: 1,
+            failures: 0,
+          },
+          /^Invalid events: events\[1\]\.durationSeconds /,
+        ],
+      ];
+      for (const [event, message] of cases) {
+        const res = await send(event);
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(message);
+      }
       expect((await rows()).deployments).toEqual([]);
     });
 
@@ -284,9 +326,33 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
           ['b', 'passed'],
         ]),
       );
-      // The same run again is stored once.
-      await upload(api, xml);
-      expect((await rows()).runs).toHaveLength(1);
+      // The same run again is stored once; another report under its id is a 409.
+      expect((await upload(api, xml)).body).toEqual(
+        expect.objectContaining({ accepted: 0, duplicates: 1 }),
+      );
+      const other = await upload(api, xml.replace('name="b"', 'name="c"'));
+      expect(other.status).toBe(409);
+      expect(other.body.error.message).toMatch(
+        /^Test run build-7 of component:default\/payments-api was stored before with other content/,
+      );
+      expect((await rows()).cases).toHaveLength(2);
+    });
+
+    it('stores a report of 501 cases and more, sent gzip-compressed', async () => {
+      const { api, rows } = await setup();
+      const cases = Array.from(
+        { length: 1501 },
+        (_, i) => `<testcase classname="Big" name="t${i}" time="0.001"/>`,
+      ).join('');
+      const res = await api
+        .post('/test-runs/junit?service=payments-api&runId=big-1')
+        .set('Authorization', ci)
+        .set('Content-Type', 'application/xml')
+        .set('Content-Encoding', 'gzip')
+        .send(gzipSync(`<testsuite name="big">${cases}</testsuite>`));
+      expect(res.status).toBe(202);
+      expect(res.body.run.tests).toBe(1501);
+      expect((await rows()).cases).toHaveLength(1501);
     });
 
     it('answers 400 with the parser message to malformed XML, 401 to a bad signature', async () => {
@@ -296,7 +362,9 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
         '<testsuite><testcase name="a"></testsuite>',
       );
       expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/^Malformed JUnit XML: .+line 1/);
+      expect(res.body.error.message).toMatch(
+        /^Malformed JUnit XML: 1:\d+: unexpected close tag/,
+      );
       expect((await upload(api, xml, 'nope')).status).toBe(401);
       expect((await rows()).runs).toEqual([]);
     });
@@ -315,6 +383,14 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
         .set('Content-Type', 'text/xml')
         .send(xml);
       expect(unknown.status).toBe(404);
+      const json = await api
+        .post('/test-runs/junit?service=payments-api&runId=b-2')
+        .set('Authorization', ci)
+        .send({ xml });
+      expect(json.status).toBe(400);
+      expect(json.body.error.message).toBe(
+        'Content-Type: a JUnit report is XML (application/xml), not JSON',
+      );
     });
   });
 

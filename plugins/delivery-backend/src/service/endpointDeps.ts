@@ -13,6 +13,8 @@ export type EndpointDeps = {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   webhookSecrets: Partial<Record<WebhookSource, string>>;
+  /** delivery.junit.maxMegabytes, in bytes. */
+  junitMaxBytes: number;
 };
 
 /** The caller's credentials: a signed-in user or a service; anything else is a 401. */

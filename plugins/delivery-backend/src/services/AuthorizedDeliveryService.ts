@@ -27,7 +27,7 @@ import { CallbackRequest } from '@internal/plugin-delivery-node';
 import { serviceRefOf } from '../lib/refs';
 import { DeployService, Requester } from './DeployService';
 import { GithubEvent } from './github';
-import { IngestService, JunitUpload } from './IngestService';
+import { IngestService, JunitSource, JunitUpload } from './IngestService';
 import { MetricsQuery, MetricsService } from './MetricsService';
 import { MetricsTimeline } from './MetricsTimeline';
 import { ServiceEnvironments } from './ServiceEnvironments';
@@ -151,18 +151,19 @@ export class AuthorizedDeliveryService {
     return this.ingest.ingestEvents(events, 'api');
   }
 
+  /** Nothing of the report is read before the caller may ingest. */
   async ingestJunit(
-    xml: string,
+    report: JunitSource,
     upload: JunitUpload,
     credentials: BackstageCredentials,
   ) {
     await this.require(deliveryIngestPermission, credentials);
-    return this.ingest.ingestJunit(xml, upload, 'api');
+    return this.ingest.ingestJunit(report, upload, 'api');
   }
 
   /** Verified by signature already. */
-  ingestSignedJunit(xml: string, upload: JunitUpload) {
-    return this.ingest.ingestJunit(xml, upload, 'junit-webhook');
+  ingestSignedJunit(report: JunitSource, upload: JunitUpload) {
+    return this.ingest.ingestJunit(report, upload, 'junit-webhook');
   }
 
   /** Verified by signature already. */

@@ -5,7 +5,9 @@ import {
   IngestResponse,
 } from '@internal/plugin-delivery-common';
 import { IngestItem, IngestStore } from '../database/IngestStore';
-import { parseJunit } from '../junit/parseJunit';
+import { JunitReport, ReadOptions } from '../junit/readJunitReport';
+import { contentHash } from '../lib/contentHash';
+import { acceptedTimes, checkEventTimes, checkTime } from '../lib/timeRange';
 import { dateOrUndefined } from '../lib/time';
 import { serviceRefOf } from '../lib/refs';
 import { GithubEvent } from './github';
@@ -18,6 +20,11 @@ export type JunitUpload = {
   finishedAt?: string;
   deliveryId?: string;
 };
+
+/** Reads the report from wherever it comes (a request stream, a verified body) within limits. */
+export type JunitSource = (
+  options: Omit<ReadOptions, 'gzip'>,
+) => Promise<JunitReport>;
 
 /** Turns delivery events from the batch API and the webhooks into stored records. */
 export class IngestService {
@@ -32,28 +39,49 @@ export class IngestService {
     events: DeliveryEvent[],
     source: string,
   ): Promise<IngestResponse> {
+    const now = this.now();
+    const range = this.range(now);
+    events.forEach((e, i) => checkEventTimes(e, `events[${i}]`, range));
     const refs = events.map((e, i) =>
       serviceRefOf(e.service, `events[${i}].service`),
     );
     await this.requireServices(refs, i => `events[${i}].service`);
     const items = events.map((e, i) => this.toItem(e, refs[i]));
-    return this.store.ingest(items, source, this.now());
+    return this.store.ingest(items, source, now);
   }
 
-  async ingestJunit(xml: string, upload: JunitUpload, source: string) {
+  /**
+   * A JUnit report: the service must exist before a byte of the report is read; the report
+   * is then read, checked and stored as one test run (docs/delivery.md).
+   */
+  async ingestJunit(read: JunitSource, upload: JunitUpload, source: string) {
     const serviceRef = serviceRefOf(upload.service);
     await this.requireServices([serviceRef], () => 'service');
-    const run = parseJunit(xml);
+    const now = this.now();
+    const range = this.range(now);
+    const given = upload.finishedAt
+      ? checkTime(new Date(upload.finishedAt), 'finishedAt', range)
+      : undefined;
+    const report = await read({
+      ...range,
+      maxBytes: this.settings.junitMaxBytes,
+    });
+    const run = report.run;
     const finishedAt =
-      dateOrUndefined(upload.finishedAt) ??
+      given ??
       (run.startedAt
-        ? new Date(run.startedAt.getTime() + run.durationSeconds * 1000)
-        : this.now());
+        ? checkTime(
+            new Date(run.startedAt.getTime() + run.durationSeconds * 1000),
+            'the report\'s end (its earliest testsuite timestamp plus its time)',
+            range,
+          )
+        : now);
     const stored = await this.store.ingest(
       [
         {
           kind: 'test_run',
           deliveryId: upload.deliveryId,
+          contentHash: report.contentHash,
           value: {
             serviceRef,
             runId: upload.runId,
@@ -66,11 +94,12 @@ export class IngestService {
             skipped: run.skipped,
             flakyTests: run.flakyTests,
             cases: run.cases,
+            contentHash: report.contentHash,
           },
         },
       ],
       source,
-      this.now(),
+      now,
     );
     return {
       ...stored,
@@ -129,7 +158,21 @@ export class IngestService {
     }
   }
 
+  private range(now: Date) {
+    return acceptedTimes(now, this.settings.retentionDays);
+  }
+
   private toItem(e: DeliveryEvent, serviceRef: string): IngestItem {
+    const { deliveryId, ...content } = e;
+    const hash = contentHash(content);
+    return { ...this.toRecord(e, serviceRef, hash), contentHash: hash };
+  }
+
+  private toRecord(
+    e: DeliveryEvent,
+    serviceRef: string,
+    hash: string,
+  ): IngestItem {
     const d = dateOrUndefined;
     switch (e.type) {
       case 'deployment':
@@ -204,6 +247,7 @@ export class IngestService {
             failures: e.failures,
             skipped: e.skipped ?? 0,
             flakyTests: e.flakyTests ?? 0,
+            contentHash: hash,
           },
         };
       default:

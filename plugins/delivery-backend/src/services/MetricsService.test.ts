@@ -61,6 +61,7 @@ const run = (id: string, duration: number, flaky: number): IngestItem => ({
     failures: 0,
     skipped: 0,
     flakyTests: flaky,
+    contentHash: `${id}-${duration}-${flaky}`,
   },
 });
 const review = (

@@ -39,6 +39,9 @@ export type DeliverySettings = {
   /** A running deploy with no word from its driver for this long is failed (it holds its
    *  service and environment until it finishes). */
   deployTimeoutMinutes: number;
+  /** Events older than this many days (or over a day ahead) are refused. */
+  retentionDays: number;
+  junitMaxBytes: number;
 };
 
 const DEFAULT_ENVIRONMENTS: EnvironmentSettings[] = [
@@ -75,6 +78,16 @@ export function readSettings(config: RootConfigService): DeliverySettings {
   if (!(deployTimeoutMinutes > 0))
     throw new Error(
       `delivery.deployTimeoutMinutes must be a number of minutes above 0, not ${deployTimeoutMinutes}`,
+    );
+  const retentionDays = c?.getOptionalNumber('retentionDays') ?? 1096;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1)
+    throw new Error(
+      `delivery.retentionDays must be a whole number of days, at least 1, not ${retentionDays}`,
+    );
+  const junitMaxMegabytes = c?.getOptionalNumber('junit.maxMegabytes') ?? 100;
+  if (!(junitMaxMegabytes > 0))
+    throw new Error(
+      `delivery.junit.maxMegabytes must be a number of megabytes above 0, not ${junitMaxMegabytes}`,
     );
   return {
     platformTeam: c
@@ -114,6 +127,8 @@ export function readSettings(config: RootConfigService): DeliverySettings {
         }
       : undefined,
     deployTimeoutMinutes,
+    retentionDays,
+    junitMaxBytes: Math.round(junitMaxMegabytes * 1_048_576),
   };
 }
 

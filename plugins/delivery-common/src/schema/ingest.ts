@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 export const MAX_EVENTS_PER_BATCH = 5000;
+const MAX_RUN_SECONDS = 7 * 86_400;
+const MAX_TESTS = 10_000_000;
+const MAX_LINES = 100_000_000;
 
 const isoDate = z.iso.datetime({ offset: true });
 const id = z.string().min(1).max(200);
@@ -75,9 +78,9 @@ export const pullRequestEventSchema = z.strictObject({
   firstCommitAt: isoDate.optional(),
   mergedAt: isoDate.optional(),
   closedAt: isoDate.optional(),
-  additions: z.number().int().min(0).optional(),
-  deletions: z.number().int().min(0).optional(),
-  changedFiles: z.number().int().min(0).optional(),
+  additions: z.number().int().min(0).max(MAX_LINES).optional(),
+  deletions: z.number().int().min(0).max(MAX_LINES).optional(),
+  changedFiles: z.number().int().min(0).max(MAX_LINES).optional(),
   mergeCommitSha: z.string().min(1).max(100).optional(),
 });
 
@@ -108,12 +111,13 @@ export const testRunEventSchema = z.strictObject({
   service: serviceRef,
   startedAt: isoDate.optional(),
   finishedAt: isoDate,
-  durationSeconds: z.number().min(0),
-  tests: z.number().int().min(0),
-  failures: z.number().int().min(0),
-  skipped: z.number().int().min(0).optional(),
+  /** At most 7 days: a longer run is a unit mistake. */
+  durationSeconds: z.number().min(0).max(MAX_RUN_SECONDS),
+  tests: z.number().int().min(0).max(MAX_TESTS),
+  failures: z.number().int().min(0).max(MAX_TESTS),
+  skipped: z.number().int().min(0).max(MAX_TESTS).optional(),
   /** Tests that failed and then passed on a retry within the run. */
-  flakyTests: z.number().int().min(0).optional(),
+  flakyTests: z.number().int().min(0).max(MAX_TESTS).optional(),
 });
 
 export const incidentEventSchema = z.strictObject({

@@ -1,18 +1,15 @@
 import { ingestRequestSchema } from '@internal/plugin-delivery-common';
-import express, { Router } from 'express';
+import { InputError } from '@backstage/errors';
+import { Request, Router } from 'express';
 import { z } from 'zod';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
+import { readJunitReport } from '../../junit/readJunitReport';
 import { parseInput } from '../validation';
 
 export const junitQuery = z.strictObject({
-  service: z.string().min(1),
+  service: z.string().min(1).max(300),
   runId: z.string().min(1).max(200),
   finishedAt: z.iso.datetime({ offset: true }).optional(),
-});
-
-const xmlBody = express.text({
-  type: ['application/xml', 'text/xml', 'application/junit+xml', 'text/plain'],
-  limit: '25mb',
 });
 
 /** The batch API (deployments, PRs, reviews, test runs, incidents) and JUnit upload. */
@@ -33,17 +30,38 @@ export function eventEndpoints(
     res.status(202).json(result);
   });
 
-  router.post('/test-runs/junit', xmlBody, async (req, res) => {
+  // The report is read from the request stream as it arrives (any size up to
+  // delivery.junit.maxMegabytes), after the caller and the service are known.
+  router.post('/test-runs/junit', async (req, res) => {
     const credentials = await callerOf(httpAuth, req);
     const query = parseInput(junitQuery, req.query, 'query');
-    const xml = typeof req.body === 'string' ? req.body : '';
+    const gzip = gzipped(req);
     const result = await audited(
       auditor,
       req,
       'delivery-junit-ingest',
       { service: query.service, runId: query.runId },
-      () => service.ingestJunit(xml, query, credentials),
+      () =>
+        service.ingestJunit(
+          limits => readJunitReport(req, { ...limits, gzip }),
+          query,
+          credentials,
+        ),
     );
     res.status(202).json(result);
   });
+}
+
+/** A JUnit body is XML, plain or gzip-compressed (`Content-Encoding: gzip`). */
+export function gzipped(req: Request): boolean {
+  if (req.is('json'))
+    throw new InputError(
+      'Content-Type: a JUnit report is XML (application/xml), not JSON',
+    );
+  const encoding = (req.get('content-encoding') ?? 'identity').toLowerCase();
+  if (encoding === 'gzip') return true;
+  if (encoding === 'identity') return false;
+  throw new InputError(
+    `Content-Encoding: ${encoding.slice(0, 40)} is not supported; send the report as is or gzip`,
+  );
 }

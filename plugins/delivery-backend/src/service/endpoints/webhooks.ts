@@ -6,11 +6,13 @@ import {
 import { verifyBodySignature } from '@internal/plugin-delivery-node';
 import express, { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
+import rawBody from 'raw-body';
 import { mapGithubEvent } from '../../services/github';
 import { WebhookSource } from '../../services/settings';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
-import { junitQuery } from './events';
+import { gzipped, junitQuery } from './events';
+import { readJunitReport } from '../../junit/readJunitReport';
 
 const SIGNATURE = 'x-hub-signature-256';
 
@@ -23,20 +25,28 @@ export function webhookRouter({
   service,
   auditor,
   webhookSecrets,
+  junitMaxBytes,
 }: EndpointDeps): Router {
   const router = Router_();
-  router.use(express.raw({ type: () => true, limit: '25mb' }));
+  // GitHub caps a delivery at 25 MB.
+  const jsonBody = express.raw({ type: () => true, limit: '25mb' });
 
-  const verified = (req: Request, source: WebhookSource): Buffer => {
+  /** The exact bytes received, once the source has a secret and the request a signature. */
+  const verified = async (
+    req: Request,
+    source: WebhookSource,
+  ): Promise<Buffer> => {
     const secret = webhookSecrets[source];
     if (!secret)
       throw new AuthenticationError(
         `No signing secret is configured for ${source} webhooks (delivery.webhooks.${source}.secret)`,
       );
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const signature = req.get(SIGNATURE);
     if (!signature)
       throw new AuthenticationError(`Missing ${SIGNATURE} header`);
+    const body = Buffer.isBuffer(req.body)
+      ? req.body
+      : await rawBody(req, { limit: junitMaxBytes });
     if (!verifyBodySignature(secret, body, signature))
       throw new AuthenticationError(
         `Invalid ${SIGNATURE}: not the HMAC-SHA256 of the body with the ${source} webhook secret`,
@@ -51,8 +61,8 @@ export function webhookRouter({
     }
   };
 
-  router.post('/github', async (req, res) => {
-    const body = verified(req, 'github');
+  router.post('/github', jsonBody, async (req, res) => {
+    const body = await verified(req, 'github');
     const eventName = req.get('x-github-event') ?? '';
     const deliveryId = req.get('x-github-delivery') || undefined;
     const event = mapGithubEvent(eventName, json(body));
@@ -74,25 +84,31 @@ export function webhookRouter({
     res.status(202).json(result);
   });
 
+  // Read whole (up to delivery.junit.maxMegabytes) to check the signature over the bytes as
+  // sent, compressed or not, before any of it is parsed.
   router.post('/junit', async (req, res) => {
-    const body = verified(req, 'junit');
     const query = parseInput(junitQuery, req.query, 'query');
+    const gzip = gzipped(req);
+    const body = await verified(req, 'junit');
     const result = await audited(
       auditor,
       req,
       'delivery-webhook-junit',
       { service: query.service, runId: query.runId },
       () =>
-        service.ingestSignedJunit(body.toString('utf8'), {
-          ...query,
-          deliveryId: req.get('x-runway-delivery') || undefined,
-        }),
+        service.ingestSignedJunit(
+          limits => readJunitReport([body], { ...limits, gzip }),
+          {
+            ...query,
+            deliveryId: req.get('x-runway-delivery') || undefined,
+          },
+        ),
     );
     res.status(202).json(result);
   });
 
-  router.post('/incidents', async (req, res) => {
-    const body = verified(req, 'incidents');
+  router.post('/incidents', jsonBody, async (req, res) => {
+    const body = await verified(req, 'incidents');
     const raw = json(body);
     const event = parseInput(
       incidentEventSchema,
