@@ -99,11 +99,18 @@ function tick() {
 export async function createHarness(
   databases: TestDatabases,
   id: string,
-  options: { now?: () => Date; gates?: DeployGate[] } = {},
+  options: {
+    now?: () => Date;
+    gates?: DeployGate[];
+    /** delivery.* settings over CONFIG's. */
+    delivery?: Record<string, unknown>;
+  } = {},
 ) {
   const knex = await databases.init(id as any);
   await applyDatabaseMigrations(knex);
-  const config = mockServices.rootConfig({ data: CONFIG });
+  const config = mockServices.rootConfig({
+    data: { delivery: { ...CONFIG.delivery, ...options.delivery } },
+  });
   const settings = readSettings(config);
   const catalog = new ServiceCatalog(
     catalogServiceMock({ entities: ENTITIES }),
@@ -113,6 +120,7 @@ export async function createHarness(
     new DatabaseIngestStore(knex),
     catalog,
     settings,
+    options.now ?? tick(),
   );
   const metrics = new MetricsService(
     new DatabaseMetricsStore(knex),

@@ -170,11 +170,16 @@ describe('JunitReader', () => {
     ).toThrow('<testcase> name has 4,001 characters, at most 4,000 are accepted');
   });
 
-  it('refuses suite timestamps outside the accepted range and reads zoneless ones as UTC', () => {
-    for (const stamp of ['1970-01-01T00:00:00', '0001-01-01T00:00:00'])
+  it('refuses suite timestamps outside the accepted range, reads zero times as none and zoneless ones as UTC', () => {
+    for (const stamp of ['1970-01-02T00:00:00', '0001-01-01T00:00:01Z', '2031-01-01T00:00:00'])
       expect(() =>
         parseJunit(`<testsuite name="s" timestamp="${stamp}"/>`),
       ).toThrow(/has timestamp .* outside the accepted range/);
+    // Go's zero time (gotestsum) and Unix's mean "no time": never stored as one.
+    for (const stamp of ['0001-01-01T00:00:00Z', '1970-01-01T00:00:00'])
+      expect(
+        parseJunit(`<testsuite name="s" timestamp="${stamp}"/>`).startedAt,
+      ).toBeUndefined();
     expect(() =>
       parseJunit('<testsuite name="s" timestamp="yesterday"/>'),
     ).toThrow('has timestamp "yesterday", which is not an ISO 8601 date');

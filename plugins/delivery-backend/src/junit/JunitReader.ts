@@ -29,7 +29,12 @@ const MAX_MESSAGE_LENGTH = 4000;
 const DEFAULT_MAX_TESTS = 500_000;
 
 type Outcome = 'passed' | 'failed' | 'skipped';
-type Suite = { name: string; ownSeconds?: number; childSeconds: number };
+type Suite = {
+  name: string;
+  hostname: string;
+  ownSeconds?: number;
+  childSeconds: number;
+};
 type Test = {
   suite: string;
   classname: string;
@@ -55,7 +60,8 @@ type Attempt = {
  * A JUnit XML report (Surefire, Gradle, pytest, jest-junit, mocha, Go, PHPUnit, nextest,
  * Bazel, ...) read as a stream, one test run. Definitions (docs/delivery.md):
  * - a test is its suite path (the names of the enclosing `<testsuite>` elements), classname and
- *   name; each `<testcase>` is one attempt of it, and the last attempt decides its outcome;
+ *   name, within the hosts of those suites; each `<testcase>` is one attempt of it, and the
+ *   last attempt decides its outcome;
  * - a test is flaky when a failed attempt is followed by a passed one, or when it passed and a
  *   runner marked it (`flakyFailure`, `flakyError`, a `flaky` property);
  * - the run's duration is `<testsuites time>`, else the sum of its suites' durations, where a
@@ -167,6 +173,7 @@ export class JunitReader {
       this.startedAt = stamp;
     this.suites.push({
       name: this.text_(tag, 'name', 'testsuite'),
+      hostname: this.text_(tag, 'hostname', 'testsuite'),
       ownSeconds: this.seconds(tag, 'testsuite'),
       childSeconds: 0,
     });
@@ -179,7 +186,10 @@ export class JunitReader {
     const classname = this.text_(tag, 'classname', 'testcase');
     const name = this.text_(tag, 'name', 'testcase');
     const seconds = this.seconds(tag, 'testcase') ?? 0;
-    const key = `${suite}\u0000${classname}\u0000${name}`;
+    // Suites of the same name on different hosts (Playwright writes a project as the
+    // hostname) hold different tests; the host is not part of the stored suite path.
+    const hosts = this.suites.map(s => s.hostname).join('\u0001');
+    const key = `${suite}\u0000${hosts}\u0000${classname}\u0000${name}`;
     let test = this.tests.get(key);
     if (!test) {
       const max = this.limits.maxTests ?? DEFAULT_MAX_TESTS;

@@ -38,8 +38,18 @@ export function readSeconds(
 }
 
 /**
- * A `timestamp` attribute (ISO 8601, usually without a zone: read as UTC); undefined when
- * absent or empty; a 400 when it is not a date or falls outside [earliest, latest].
+ * Zero values that mean "no time": Go's (gotestsum, go-junit-report) and Unix's. Read as
+ * absent, never stored as a time.
+ */
+const ZERO_TIMES = /^(0001-01-01|1970-01-01)T00:00:00(\.0+)?Z?$/;
+
+/** `Sat, 03 Dec 2022 23:10:07 GMT`: JavaScript's toUTCString, which mocha-junit-reporter writes. */
+const RFC_1123 = /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
+
+/**
+ * A `timestamp` attribute (ISO 8601, usually without a zone: read as UTC; or RFC 1123);
+ * undefined when absent, empty or a zero time; a 400 when it is not a date or falls outside
+ * [earliest, latest].
  */
 export function readTimestamp(
   value: string | undefined,
@@ -47,11 +57,12 @@ export function readTimestamp(
   where: () => string,
 ): Date | undefined {
   const raw = value?.trim();
-  if (!raw) return undefined;
+  if (!raw || ZERO_TIMES.test(raw)) return undefined;
   const withZone = /[zZ]$|[+-]\d\d:?\d\d$/.test(raw) ? raw : `${raw}Z`;
-  const date = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d/.test(raw)
-    ? new Date(withZone.replace(' ', 'T'))
-    : undefined;
+  let date: Date | undefined;
+  if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d/.test(raw))
+    date = new Date(withZone.replace(' ', 'T'));
+  else if (RFC_1123.test(raw)) date = new Date(raw);
   if (!date || Number.isNaN(date.getTime()))
     throw new InputError(
       `Invalid JUnit XML: ${where()} has timestamp "${clip(
