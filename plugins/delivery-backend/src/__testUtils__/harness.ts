@@ -104,6 +104,8 @@ export async function createHarness(
     gates?: DeployGate[];
     /** delivery.* settings over CONFIG's. */
     delivery?: Record<string, unknown>;
+    /** Catalog entities besides ENTITIES. */
+    entities?: Entity[];
   } = {},
 ) {
   const knex = await databases.init(id as any);
@@ -113,7 +115,7 @@ export async function createHarness(
   });
   const settings = readSettings(config);
   const catalog = new ServiceCatalog(
-    catalogServiceMock({ entities: ENTITIES }),
+    catalogServiceMock({ entities: [...ENTITIES, ...(options.entities ?? [])] }),
     mockServices.auth(),
   );
   const ingest = new IngestService(

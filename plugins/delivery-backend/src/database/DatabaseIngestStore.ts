@@ -4,12 +4,14 @@ import { stripUndefined } from '../lib/stripUndefined';
 import { earliest, toDate } from '../lib/time';
 import { chunks, insertChunks } from './chunks';
 import { insertTestRuns } from './insertTestRuns';
+import { upsertPushes } from './pushes';
+import { upsertCiRuns } from './upsertCiRuns';
+import { upsertPullRequests } from './upsertPullRequests';
 import {
   IncidentInput,
   IngestItem,
   IngestStore,
   prKey,
-  PullRequestInput,
   ReviewInput,
 } from './IngestStore';
 import { RollupDelta } from './rollups';
@@ -30,13 +32,15 @@ export class DatabaseIngestStore implements IngestStore {
       const fresh = await this.newItems(tx, items, source, now);
       const of = <K extends IngestItem['kind']>(kind: K): ValueOf<K>[] =>
         fresh.filter(i => i.kind === kind).map(i => i.value as ValueOf<K>);
-      await this.upsertPullRequests(tx, of('pull_request'));
+      await upsertPushes(tx, of('push'));
+      await upsertPullRequests(tx, of('pull_request'));
       await this.insertReviews(tx, of('review'));
       await this.refreshReviewTimes(tx, [
         ...of('pull_request').map(p => prKey(p.repository, p.number)),
         ...of('review').map(r => prKey(r.repository, r.number)),
       ]);
       const runDuplicates = await insertTestRuns(tx, of('test_run'));
+      await upsertCiRuns(tx, of('ci_run'));
       await upsertDeployments(tx, of('deployment'), now);
       await this.upsertIncidents(tx, of('incident'), now);
       const accepted = fresh.length - runDuplicates;
@@ -97,69 +101,6 @@ export class DatabaseIngestStore implements IngestStore {
     return fresh;
   }
 
-  private async upsertPullRequests(
-    tx: Knex.Transaction,
-    prs: PullRequestInput[],
-  ) {
-    // The last event of a PR in a batch wins; absent fields keep what is stored.
-    const byKey = new Map<string, Row>();
-    for (const pr of prs) {
-      const key = prKey(pr.repository, pr.number);
-      const row: Row = {
-        pr_key: key,
-        repository: pr.repository.toLocaleLowerCase('en-US'),
-        number: pr.number,
-        service_ref: pr.serviceRef,
-        title: pr.title ?? null,
-        author: pr.author ?? null,
-        opened_at: pr.openedAt,
-        first_commit_at: pr.firstCommitAt ?? null,
-        merged_at: pr.mergedAt ?? null,
-        closed_at: pr.closedAt ?? null,
-        additions: pr.additions ?? null,
-        deletions: pr.deletions ?? null,
-        changed_files: pr.changedFiles ?? null,
-        merge_commit_sha: pr.mergeCommitSha ?? null,
-      };
-      const before = byKey.get(key);
-      byKey.set(
-        key,
-        before
-          ? Object.fromEntries(
-              Object.entries(row).map(([k, v]) => [k, v ?? before[k]]),
-            )
-          : row,
-      );
-    }
-    const keep = (column: string) =>
-      tx.raw(`coalesce(excluded.??, delivery_pull_requests.??)`, [
-        column,
-        column,
-      ]);
-    for (const batch of insertChunks([...byKey.values()])) {
-      await tx('delivery_pull_requests')
-        .insert(batch)
-        .onConflict('pr_key')
-        .merge({
-          service_ref: tx.raw('excluded.service_ref'),
-          opened_at: tx.raw('excluded.opened_at'),
-          ...Object.fromEntries(
-            [
-              'title',
-              'author',
-              'first_commit_at',
-              'merged_at',
-              'closed_at',
-              'additions',
-              'deletions',
-              'changed_files',
-              'merge_commit_sha',
-            ].map(c => [c, keep(c)]),
-          ),
-        });
-    }
-  }
-
   private async insertReviews(tx: Knex.Transaction, reviews: ReviewInput[]) {
     const rows = reviews.map(r => ({
       pr_key: prKey(r.repository, r.number),
@@ -169,10 +110,15 @@ export class DatabaseIngestStore implements IngestStore {
       submitted_at: r.submittedAt,
     }));
     for (const batch of insertChunks(rows)) {
+      // A dismissal changes a review; nothing else does (a redelivery of it is the same).
       await tx('delivery_reviews')
         .insert(batch)
         .onConflict(['pr_key', 'review_id'])
-        .ignore();
+        .merge({
+          state: tx.raw(
+            `case when excluded.state = 'dismissed' then excluded.state else delivery_reviews.state end`,
+          ),
+        });
     }
   }
 

@@ -27,12 +27,50 @@ export type PullRequestInput = {
   author?: string;
   openedAt: Date;
   firstCommitAt?: Date;
-  mergedAt?: Date;
-  closedAt?: Date;
+  /** null: known not merged (GitHub's whole state); undefined: unknown, keep what is stored. */
+  mergedAt?: Date | null;
+  /** null: known open, e.g. reopened; undefined: unknown, keep what is stored. */
+  closedAt?: Date | null;
   additions?: number;
   deletions?: number;
   changedFiles?: number;
   mergeCommitSha?: string;
+  draft?: boolean;
+  /** When it was opened as, or first marked, ready for review. */
+  readyAt?: Date;
+  /** The time of the state carried (GitHub's updated_at): an older state never undoes a newer. */
+  stateAt?: Date;
+  headSha?: string;
+};
+
+/** New commits pushed to a branch, as far as they touch one service. */
+export type PushInput = {
+  repository: string;
+  serviceRef: string;
+  ref: string;
+  before: string;
+  after: string;
+  forced: boolean;
+  pushedAt: Date;
+  firstCommitAt?: Date;
+  commits: number;
+};
+
+/** A CI run: a GitHub Actions workflow run, or a check suite or check run of another CI. */
+export type CiRunInput = {
+  id: string;
+  serviceRef: string;
+  kind: 'workflow_run' | 'check_suite' | 'check_run';
+  provider: string;
+  name: string;
+  headSha: string;
+  headBranch?: string;
+  trigger?: string;
+  status: 'running' | 'completed';
+  conclusion?: string;
+  startedAt?: Date;
+  finishedAt?: Date;
+  url?: string;
 };
 
 export type ReviewInput = {
@@ -91,6 +129,8 @@ export type IngestItem = { deliveryId?: string; contentHash?: string } & (
   | { kind: 'review'; value: ReviewInput }
   | { kind: 'test_run'; value: TestRunInput }
   | { kind: 'incident'; value: IncidentInput }
+  | { kind: 'push'; value: PushInput }
+  | { kind: 'ci_run'; value: CiRunInput }
 );
 
 /**

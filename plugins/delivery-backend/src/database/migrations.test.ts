@@ -1,13 +1,21 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '@internal/testing';
+import { Knex } from 'knex';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
+
 const directory = resolvePackagePath(
   '@internal/plugin-delivery-backend',
   'migrations',
 );
+
+/** Undoes migrations, newest first, down to and including `version`. */
+async function downTo(knex: Knex, version: string) {
+  while ((await knex.migrate.currentVersion({ directory })) >= version)
+    await knex.migrate.down({ directory });
+}
 
 describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {
   it('fills the daily rollups from the deployments already stored, and goes back down', async () => {
@@ -57,8 +65,7 @@ describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {
       [20759, 8, 1],
       [20760, 8, 1],
     ]);
-    await knex.migrate.down({ directory });
-    await knex.migrate.down({ directory });
+    await downTo(knex, '20261202120000');
     expect(await knex.schema.hasTable('delivery_deployment_days')).toBe(false);
   });
 
@@ -94,7 +101,7 @@ describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {
       suite: 'other',
       classname: 'com.skyline.PaymentsTest',
     });
-    await knex.migrate.down({ directory });
+    await downTo(knex, '20261204120000');
     const back = await knex('delivery_test_cases').orderBy('name');
     expect(back.map(r => [r.suite, r.name, r.attempts])).toEqual([
       ['com.skyline.PaymentsTest', 'a', 2],

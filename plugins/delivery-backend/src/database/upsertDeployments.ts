@@ -3,6 +3,7 @@ import { bucketOf } from '../lib/percentiles';
 import { stripUndefined } from '../lib/stripUndefined';
 import { earliest, latest, toDate } from '../lib/time';
 import { chunks, insertChunks } from './chunks';
+import { firstCommitsOf, ShippedCommits } from './pushes';
 import { DeploymentInput, prKey } from './IngestStore';
 import { RollupDelta } from './rollups';
 import { statusRank } from './statuses';
@@ -145,6 +146,15 @@ async function changeTimes(
       ]);
   }
 
+  // The commits pushed since the service's last shipped commit: a push chain per deployment.
+  const pushed = await firstCommitsOf(
+    tx,
+    deployments.flatMap(d =>
+      d.commitSha ? [{ serviceRef: d.serviceRef, sha: d.commitSha }] : [],
+    ),
+    shippedBy(tx, new Set(deployments.map(d => d.id))),
+  );
+
   const out = new Map<string, { startedAt?: Date; mergedAt?: Date }>();
   const unresolved: DeploymentInput[] = [];
   for (const d of deployments) {
@@ -157,6 +167,7 @@ async function changeTimes(
     ];
     const startedAt = earliest(
       ...linked.flatMap(p => [toDate(p.opened_at), toDate(p.first_commit_at)]),
+      d.commitSha ? pushed.get(`${d.serviceRef}\u0000${d.commitSha}`) : undefined,
     );
     const mergedAt = latest(...linked.map(p => toDate(p.merged_at)));
     out.set(d.id, { startedAt, mergedAt });
@@ -184,6 +195,26 @@ async function changeTimes(
     }
   }
   return out;
+}
+
+/** Commits live production deployments (other than those being stored) already shipped. */
+function shippedBy(tx: Knex.Transaction, ignore: Set<string>): ShippedCommits {
+  return async pairs => {
+    const out = new Set<string>();
+    for (const batch of chunks(pairs, 400)) {
+      const rows = await tx('delivery_deployments')
+        .select('id', 'service_ref', 'commit_sha')
+        .whereIn(
+          'commit_sha',
+          batch.map(p => p.sha),
+        )
+        .where('is_production', true)
+        .whereIn('status', ['succeeded', 'rolled-back']);
+      for (const row of rows)
+        if (!ignore.has(row.id)) out.add(`${row.service_ref}\u0000${row.commit_sha}`);
+    }
+    return out;
+  };
 }
 
 function mergeDeployment(

@@ -26,7 +26,6 @@ import {
 import { CallbackRequest } from '@internal/plugin-delivery-node';
 import { serviceRefOf } from '../lib/refs';
 import { DeployService, Requester } from './DeployService';
-import { GithubEvent } from './github';
 import { IngestService, JunitSource, JunitUpload } from './IngestService';
 import { MetricsQuery, MetricsService } from './MetricsService';
 import { MetricsTimeline } from './MetricsTimeline';
@@ -167,8 +166,12 @@ export class AuthorizedDeliveryService {
   }
 
   /** Verified by signature already. */
-  ingestSignedGithub(event: GithubEvent, deliveryId: string | undefined) {
-    return this.ingest.ingestGithub(event, deliveryId);
+  ingestSignedGithub(
+    eventName: string,
+    payload: unknown,
+    delivery: { id?: string; contentHash: string },
+  ) {
+    return this.ingest.ingestGithub(eventName, payload, delivery);
   }
 
   /** Verified by signature already. */

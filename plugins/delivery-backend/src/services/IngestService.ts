@@ -10,7 +10,8 @@ import { contentHash } from '../lib/contentHash';
 import { acceptedTimes, checkEventTimes, checkTime } from '../lib/timeRange';
 import { dateOrUndefined } from '../lib/time';
 import { serviceRefOf } from '../lib/refs';
-import { GithubEvent } from './github';
+import { attributeGithubRecord } from '../github/attributeGithubRecord';
+import { mapGithubEvent } from '../github/mapGithubEvent';
 import { ServiceCatalog } from './ServiceCatalog';
 import { DeliverySettings, isProductionEnvironment } from './settings';
 
@@ -115,22 +116,43 @@ export class IngestService {
     };
   }
 
-  /** A GitHub pull_request or pull_request_review event, mapped by github.ts. */
-  async ingestGithub(event: GithubEvent, deliveryId: string | undefined) {
-    const service = await this.services.byRepository(event.repository);
-    if (!service)
+  /**
+   * A GitHub webhook delivery (docs/delivery.md): mapped to records, attributed to the
+   * component(s) of its repository, stored as one batch. An event delivery does not read, or
+   * that no component of a shared repository claims, is acknowledged with the reason.
+   */
+  async ingestGithub(
+    eventName: string,
+    payload: unknown,
+    delivery: { id?: string; contentHash: string },
+  ): Promise<IngestResponse & { ignored?: string }> {
+    const now = this.now();
+    const event = mapGithubEvent(eventName, payload, this.range(now));
+    if ('ignored' in event)
+      return { accepted: 0, duplicates: 0, ignored: event.ignored };
+    const candidates = await this.services.byRepository(event.repository);
+    if (candidates.length === 0)
       throw new NotFoundError(
         `Unknown repository: ${event.repository} is not the github.com/project-slug of any component in the catalog`,
       );
-    const items: IngestItem[] = [
-      {
-        kind: 'pull_request',
-        deliveryId,
-        value: { ...event.pullRequest, serviceRef: service.ref },
-      },
-    ];
-    if (event.review) items.push({ kind: 'review', value: event.review });
-    return this.store.ingest(items, 'github', this.now());
+    const items = attributeGithubRecord(
+      event.record,
+      candidates,
+      this.settings,
+      now,
+    );
+    if ('ignored' in items)
+      return { accepted: 0, duplicates: 0, ignored: items.ignored };
+    // Each record of the delivery under its own id: a redelivery is a duplicate of each.
+    return this.store.ingest(
+      items.map((item, i) => ({
+        ...item,
+        deliveryId: delivery.id && (i === 0 ? delivery.id : `${delivery.id}#${i}`),
+        contentHash: delivery.contentHash,
+      })),
+      'github',
+      now,
+    );
   }
 
   async ingestIncident(event: IncidentEvent, deliveryId?: string) {

@@ -4,6 +4,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 
 export const DEPLOY_PATH_ANNOTATION = 'runway.dev/deploy-path';
 export const REPOSITORY_ANNOTATION = 'github.com/project-slug';
+/** Monorepos: which of the components sharing a repository an event belongs to. */
+export const SOURCE_PATHS_ANNOTATION = 'runway.dev/source-paths';
+export const GITHUB_LABELS_ANNOTATION = 'runway.dev/github-labels';
+export const GITHUB_WORKFLOWS_ANNOTATION = 'runway.dev/github-workflows';
+/** `github-name=runway-name` pairs: GitHub deployment environments to the deploy path's. */
+export const GITHUB_ENVIRONMENTS_ANNOTATION = 'runway.dev/github-environments';
 const CACHE_MS = 60_000;
 const FIELDS = [
   'kind',
@@ -21,11 +27,21 @@ export type ServiceInfo = {
   /** Environments in promotion order, from runway.dev/deploy-path. */
   deployPath?: string[];
   repository?: string;
+  /** runway.dev/source-paths: globs of the files that are this service's. */
+  sourcePaths?: string[];
+  githubLabels?: string[];
+  githubWorkflows?: string[];
+  /** runway.dev/github-environments, keys lower-case. */
+  githubEnvironments?: Map<string, string>;
 };
 
 /** Catalog lookups, batched and cached briefly: ingest asks for the same services again and again. */
 export class ServiceCatalog {
   private readonly cache = new Map<string, { info: ServiceInfo; at: number }>();
+  private readonly repositories = new Map<
+    string,
+    { infos: ServiceInfo[]; at: number }
+  >();
 
   constructor(
     private readonly catalog: CatalogService,
@@ -56,8 +72,14 @@ export class ServiceCatalog {
     return found;
   }
 
-  /** The service whose github.com/project-slug is `repository` (owner/name). */
-  async byRepository(repository: string): Promise<ServiceInfo | undefined> {
+  /**
+   * The components whose github.com/project-slug is `repository` (owner/name, any case):
+   * one for most repositories, several for a monorepo. Cached briefly, as `resolve` is.
+   */
+  async byRepository(repository: string): Promise<ServiceInfo[]> {
+    const key = repository.toLocaleLowerCase('en-US');
+    const hit = this.repositories.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.infos;
     const { items } = await this.catalog.getEntities(
       {
         filter: {
@@ -68,7 +90,9 @@ export class ServiceCatalog {
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    return items.length > 0 ? infoOf(items[0]) : undefined;
+    const infos = items.map(infoOf).sort((a, b) => a.ref.localeCompare(b.ref));
+    this.repositories.set(key, { infos, at: Date.now() });
+    return infos;
   }
 
   /** Refs of the components a group owns. */
@@ -104,18 +128,29 @@ export class ServiceCatalog {
 
 function infoOf(entity: Entity): ServiceInfo {
   const annotations = entity.metadata.annotations ?? {};
-  const path = annotations[DEPLOY_PATH_ANNOTATION];
+  const list = (key: string) => {
+    const items = annotations[key]
+      ?.split(',')
+      .map(s => s.trim())
+      .filter(Boolean);
+    return items?.length ? items : undefined;
+  };
+  const environments = list(GITHUB_ENVIRONMENTS_ANNOTATION)?.flatMap(pair => {
+    const [github, runway] = pair.split('=').map(s => s.trim());
+    return github && runway
+      ? [[github.toLocaleLowerCase('en-US'), runway] as [string, string]]
+      : [];
+  });
   return {
     ref: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
     owner: entity.relations
       ?.find(r => r.type === 'ownedBy')
       ?.targetRef.toLocaleLowerCase('en-US'),
-    deployPath: path
-      ? path
-          .split(',')
-          .map(s => s.trim())
-          .filter(Boolean)
-      : undefined,
+    deployPath: list(DEPLOY_PATH_ANNOTATION),
     repository: annotations[REPOSITORY_ANNOTATION],
+    sourcePaths: list(SOURCE_PATHS_ANNOTATION),
+    githubLabels: list(GITHUB_LABELS_ANNOTATION),
+    githubWorkflows: list(GITHUB_WORKFLOWS_ANNOTATION),
+    githubEnvironments: environments?.length ? new Map(environments) : undefined,
   };
 }

@@ -1,13 +1,12 @@
 import { AuthenticationError, InputError } from '@backstage/errors';
 import {
   incidentEventSchema,
-  IngestResponse,
 } from '@internal/plugin-delivery-common';
 import { verifyBodySignature } from '@internal/plugin-delivery-node';
 import express, { Request, Router } from 'express';
 import Router_ from 'express-promise-router';
 import rawBody from 'raw-body';
-import { mapGithubEvent } from '../../services/github';
+import { contentHash } from '../../lib/contentHash';
 import { WebhookSource } from '../../services/settings';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
@@ -63,23 +62,25 @@ export function webhookRouter({
 
   router.post('/github', jsonBody, async (req, res) => {
     const body = await verified(req, 'github');
-    const eventName = req.get('x-github-event') ?? '';
-    const deliveryId = req.get('x-github-delivery') || undefined;
-    const event = mapGithubEvent(eventName, json(body));
-    if (!event) {
-      res.status(202).json({ accepted: 0, duplicates: 0, ignored: eventName });
-      return;
-    }
-    const result: IngestResponse = await audited(
+    const eventName = (req.get('x-github-event') ?? '').slice(0, 100);
+    const deliveryId = deliveryIdOf(req, 'x-github-delivery');
+    const payload = json(body);
+    const repository = (payload as { repository?: { full_name?: unknown } })
+      ?.repository?.full_name;
+    const result = await audited(
       auditor,
       req,
       'delivery-webhook-github',
       {
         event: eventName,
-        repository: event.repository,
+        repository: typeof repository === 'string' ? repository.slice(0, 300) : null,
         deliveryId: deliveryId ?? null,
       },
-      () => service.ingestSignedGithub(event, deliveryId),
+      () =>
+        service.ingestSignedGithub(eventName, payload, {
+          id: deliveryId,
+          contentHash: contentHash(body),
+        }),
     );
     res.status(202).json(result);
   });
@@ -100,7 +101,7 @@ export function webhookRouter({
           limits => readJunitReport([body], { ...limits, gzip }),
           {
             ...query,
-            deliveryId: req.get('x-runway-delivery') || undefined,
+            deliveryId: deliveryIdOf(req, 'x-runway-delivery'),
           },
         ),
     );
@@ -123,11 +124,22 @@ export function webhookRouter({
       () =>
         service.ingestSignedIncident(
           event,
-          req.get('x-runway-delivery') || undefined,
+          deliveryIdOf(req, 'x-runway-delivery'),
         ),
     );
     res.status(202).json(result);
   });
 
   return router;
+}
+
+/** A delivery id header: at most 200 characters (GitHub's are GUIDs). */
+function deliveryIdOf(req: Request, header: string): string | undefined {
+  const value = req.get(header)?.trim();
+  if (!value) return undefined;
+  if (value.length > 200)
+    throw new InputError(
+      `${header}: ${value.length} characters, at most 200 are accepted`,
+    );
+  return value;
 }
