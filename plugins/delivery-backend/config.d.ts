@@ -31,6 +31,21 @@ export interface Config {
         /** @visibility secret */
         secret: string;
       };
+      /** PagerDuty Webhooks v3: the subscription's signing secret (X-PagerDuty-Signature). */
+      pagerduty?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      /** Opsgenie's Webhook integration cannot sign: it sends `Authorization: Bearer <token>` (a custom header). */
+      opsgenie?: {
+        /** @visibility secret */
+        token: string;
+      };
+      /** Alertmanager's webhook_config, with `http_config.authorization.credentials: <token>`. */
+      alertmanager?: {
+        /** @visibility secret */
+        token: string;
+      };
     };
     drivers?: {
       /** The webhook deploy driver: POSTs each deploy, signed, to a CI/CD endpoint. */
@@ -90,6 +105,14 @@ export interface Config {
     junit?: {
       /** The largest JUnit report accepted, in MB after decompression. Default 100. */
       maxMegabytes?: number;
+    };
+    incidents?: {
+      /**
+       * An incident no sender tied to a deployment counts against the service's production
+       * deployment live when it opened, if it went live at most this many hours before.
+       * Default 24; 0 turns this off.
+       */
+      attributionHours?: number;
     };
   };
 }

@@ -15,17 +15,23 @@ exports.up = async function up(knex) {
   await knex.schema.alterTable('delivery_received', table => {
     table
       .text('content_hash')
-      .comment('SHA-256 of the delivery: the same id with other content is a conflict');
+      .comment(
+        'SHA-256 of the delivery: the same id with other content is a conflict',
+      );
   });
   await knex.schema.alterTable('delivery_test_runs', table => {
     table
       .text('content_hash')
-      .comment('SHA-256 of the report or event: the same run id with other content is a conflict');
+      .comment(
+        'SHA-256 of the report or event: the same run id with other content is a conflict',
+      );
   });
 
   await renameCasesTable(knex, 'delivery_test_cases', 'delivery_test_cases_v1');
   await knex.schema.createTable('delivery_test_cases', table => {
-    table.comment('Test cases of JUnit runs, one row per test with its final outcome');
+    table.comment(
+      'Test cases of JUnit runs, one row per test with its final outcome',
+    );
     table.text('service_ref').notNullable();
     table.text('run_id').notNullable();
     table.integer('case_index').notNullable().comment('position in the run');

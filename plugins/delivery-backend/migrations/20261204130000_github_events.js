@@ -16,12 +16,16 @@ exports.up = async function up(knex) {
       .comment('when it was opened as, or first marked, ready for review');
     table
       .timestamp('state_at', { useTz: true })
-      .comment("GitHub's updated_at of the state stored: older deliveries do not undo it");
+      .comment(
+        "GitHub's updated_at of the state stored: older deliveries do not undo it",
+      );
     table.text('head_sha');
   });
 
   await knex.schema.createTable('delivery_pushes', table => {
-    table.comment('Pushes of new commits to a branch, per service whose code they touch');
+    table.comment(
+      'Pushes of new commits to a branch, per service whose code they touch',
+    );
     table.text('repository').notNullable().comment('owner/name, lower case');
     table.text('after_sha').notNullable();
     table.text('service_ref').notNullable();
@@ -31,22 +35,35 @@ exports.up = async function up(knex) {
     table.timestamp('pushed_at', { useTz: true }).notNullable();
     table
       .timestamp('first_commit_at', { useTz: true })
-      .comment('the earliest commit time of the push, when any was within range');
+      .comment(
+        'the earliest commit time of the push, when any was within range',
+      );
     table.integer('commits').notNullable();
-    table.primary(['repository', 'after_sha', 'service_ref'], 'delivery_pushes_pk');
-    table.index(['service_ref', 'after_sha'], 'delivery_pushes_service_after_idx');
+    table.primary(
+      ['repository', 'after_sha', 'service_ref'],
+      'delivery_pushes_pk',
+    );
+    table.index(
+      ['service_ref', 'after_sha'],
+      'delivery_pushes_service_after_idx',
+    );
   });
 
   await knex.schema.createTable('delivery_ci_runs', table => {
     table.comment('CI runs: GitHub workflow runs, check suites and check runs');
     table.text('id').primary('delivery_ci_runs_pk');
     table.text('service_ref').notNullable();
-    table.text('kind').notNullable().comment('workflow_run, check_suite or check_run');
+    table
+      .text('kind')
+      .notNullable()
+      .comment('workflow_run, check_suite or check_run');
     table.text('provider').notNullable();
     table.text('name').notNullable();
     table.text('head_sha').notNullable();
     table.text('head_branch');
-    table.text('trigger').comment('the event that started it: push, pull_request, ...');
+    table
+      .text('trigger')
+      .comment('the event that started it: push, pull_request, ...');
     table.text('status').notNullable().comment('running or completed');
     table.text('conclusion');
     table.timestamp('started_at', { useTz: true });

@@ -115,7 +115,13 @@ export const deliveryPlugin = createBackendPlugin({
           settings.tiers,
         );
         const service = new AuthorizedDeliveryService(
-          new IngestService(new DatabaseIngestStore(knex), catalog, settings),
+          new IngestService(
+            new DatabaseIngestStore(knex, {
+              attributionHours: settings.incidentAttributionHours,
+            }),
+            catalog,
+            settings,
+          ),
           metrics,
           deploys,
           deps.permissions,
@@ -162,6 +168,7 @@ export const deliveryPlugin = createBackendPlugin({
             auditor: deps.auditor,
             webhookSecrets: settings.webhookSecrets,
             junitMaxBytes: settings.junitMaxBytes,
+            webhookTokens: settings.webhookTokens,
           }),
         );
         // Signed by HMAC instead of a Backstage token.

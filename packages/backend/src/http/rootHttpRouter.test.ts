@@ -82,7 +82,9 @@ describe('rootHttpRouterFactory', () => {
         message: `An internal error occurred; the server log has it under request id ${id}`,
       });
       const text = JSON.stringify(res.body);
-      expect(text).not.toMatch(/insert into|SQLITE|secret test name|\/work\/|stack/i);
+      expect(text).not.toMatch(
+        /insert into|SQLITE|secret test name|\/work\/|stack/i,
+      );
     }
     const input = await request(server).get('/api/failing/input');
     expect(input.status).toBe(400);

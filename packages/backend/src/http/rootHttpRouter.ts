@@ -39,9 +39,11 @@ export function safeErrorResponses(logger: LoggerService): RequestHandler {
       const status = body.response.statusCode;
       if (status < 500) return json({ ...body, error });
       logger.error(
-        `Request ${id} (${req.method} ${req.originalUrl}) failed with status ${status}: ${String(
-          error.name,
-        )}: ${String(error.message)}`,
+        `Request ${id} (${req.method} ${
+          req.originalUrl
+        }) failed with status ${status}: ${String(error.name)}: ${String(
+          error.message,
+        )}`,
       );
       return json({
         ...body,

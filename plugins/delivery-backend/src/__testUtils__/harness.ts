@@ -115,11 +115,15 @@ export async function createHarness(
   });
   const settings = readSettings(config);
   const catalog = new ServiceCatalog(
-    catalogServiceMock({ entities: [...ENTITIES, ...(options.entities ?? [])] }),
+    catalogServiceMock({
+      entities: [...ENTITIES, ...(options.entities ?? [])],
+    }),
     mockServices.auth(),
   );
   const ingest = new IngestService(
-    new DatabaseIngestStore(knex),
+    new DatabaseIngestStore(knex, {
+      attributionHours: settings.incidentAttributionHours,
+    }),
     catalog,
     settings,
     options.now ?? tick(),

@@ -47,6 +47,7 @@ export async function createRouterHarness(
         auditor: mockServices.auditor.mock(),
         webhookSecrets: h.settings.webhookSecrets,
         junitMaxBytes: h.settings.junitMaxBytes,
+        webhookTokens: h.settings.webhookTokens,
       }),
     )
     .use(mockErrorHandler());

@@ -181,6 +181,88 @@ describe.each(databases.eachSupportedId())('DatabaseIngestStore on %s', id => {
     expect(incident.caused_by_deployment_id).toBe('d1');
   });
 
+  it('ties an incident nobody tied to a deployment to the production deployment live when it opened, within the window', async () => {
+    const { knex, store } = await setup();
+    const incident = (incidentId: string, openedAt: string): IngestItem => ({
+      kind: 'incident',
+      value: {
+        id: incidentId,
+        serviceRef: svc,
+        source: 'pagerduty',
+        status: 'opened',
+        openedAt: at(openedAt),
+      },
+    });
+    await store.ingest(
+      [
+        deployment({ id: 'd1', finishedAt: at('2026-11-30T10:00:00Z') }),
+        deployment({
+          id: 'd2',
+          status: 'failed',
+          finishedAt: at('2026-11-30T11:00:00Z'),
+        }),
+        deployment({
+          id: 's1',
+          environment: 'staging',
+          production: false,
+          finishedAt: at('2026-11-30T11:30:00Z'),
+        }),
+        // d1 is live (d2 failed, s1 is not production): tied to d1.
+        incident('i1', '2026-11-30T12:00:00Z'),
+        // Before any deployment of the service went live: tied to none.
+        incident('i0', '2026-11-30T09:00:00Z'),
+        // d1 went live more than 24 hours before: tied to none.
+        incident('i2', '2026-12-01T11:00:00Z'),
+      ],
+      'api',
+      now,
+    );
+    const rows = await knex('delivery_incidents').orderBy('id');
+    expect(
+      rows.map(r => [r.id, r.caused_by_deployment_id, r.cause_link]),
+    ).toEqual([
+      ['i0', null, null],
+      ['i1', 'd1', 'live-at-open'],
+      ['i2', null, null],
+    ]);
+    const d1 = await knex('delivery_deployments').where({ id: 'd1' }).first();
+    expect(Boolean(d1.caused_incident)).toBe(true);
+    // Resolved later (PagerDuty's resolve), then reopened: no longer resolved, still tied.
+    await store.ingest(
+      [
+        {
+          ...incident('i1', '2026-11-30T12:00:00Z'),
+          value: {
+            ...incident('i1', '2026-11-30T12:00:00Z').value,
+            status: 'resolved',
+            resolvedAt: at('2026-11-30T13:00:00Z'),
+          },
+        } as IngestItem,
+      ],
+      'api',
+      now,
+    );
+    await store.ingest(
+      [
+        {
+          ...incident('i1', '2026-11-30T12:00:00Z'),
+          value: {
+            ...incident('i1', '2026-11-30T12:00:00Z').value,
+            reopened: true,
+          },
+        } as IngestItem,
+      ],
+      'api',
+      now,
+    );
+    const i1 = await knex('delivery_incidents').where({ id: 'i1' }).first();
+    expect([
+      i1.resolved_at,
+      i1.restore_seconds,
+      i1.caused_by_deployment_id,
+    ]).toEqual([null, null, 'd1']);
+  });
+
   it('stores batches of more than 500 rows per table (SQLite caps a compound SELECT at 500)', async () => {
     const { knex, store } = await setup();
     const cases = Array.from({ length: 1234 }, (_, i) => ({

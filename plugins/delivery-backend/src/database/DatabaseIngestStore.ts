@@ -1,20 +1,12 @@
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
-import { stripUndefined } from '../lib/stripUndefined';
-import { earliest, toDate } from '../lib/time';
 import { chunks, insertChunks } from './chunks';
 import { insertTestRuns } from './insertTestRuns';
 import { upsertPushes } from './pushes';
 import { upsertCiRuns } from './upsertCiRuns';
 import { upsertPullRequests } from './upsertPullRequests';
-import {
-  IncidentInput,
-  IngestItem,
-  IngestStore,
-  prKey,
-  ReviewInput,
-} from './IngestStore';
-import { RollupDelta } from './rollups';
+import { IncidentAttribution, upsertIncidents } from './upsertIncidents';
+import { IngestItem, IngestStore, prKey, ReviewInput } from './IngestStore';
 import { upsertDeployments } from './upsertDeployments';
 
 type Row = Record<string, any>;
@@ -25,7 +17,10 @@ type ValueOf<K extends IngestItem['kind']> = Extract<
 
 /** Ingestion into the delivery tables, idempotent on delivery ids and natural keys. */
 export class DatabaseIngestStore implements IngestStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: IncidentAttribution = { attributionHours: 24 },
+  ) {}
 
   async ingest(items: IngestItem[], source: string, now: Date) {
     return this.db.transaction(async tx => {
@@ -42,7 +37,7 @@ export class DatabaseIngestStore implements IngestStore {
       const runDuplicates = await insertTestRuns(tx, of('test_run'));
       await upsertCiRuns(tx, of('ci_run'));
       await upsertDeployments(tx, of('deployment'), now);
-      await this.upsertIncidents(tx, of('incident'), now);
+      await upsertIncidents(tx, of('incident'), now, this.options);
       const accepted = fresh.length - runDuplicates;
       return { accepted, duplicates: items.length - accepted };
     });
@@ -140,76 +135,5 @@ export class DatabaseIngestStore implements IngestStore {
           first_approval_at: firstOf(true),
         });
     }
-  }
-
-  private async upsertIncidents(
-    tx: Knex.Transaction,
-    incidents: IncidentInput[],
-    now: Date,
-  ) {
-    if (incidents.length === 0) return;
-    const byId = new Map<string, IncidentInput>();
-    for (const i of incidents) {
-      const before = byId.get(i.id);
-      byId.set(
-        i.id,
-        before
-          ? {
-              ...before,
-              ...stripUndefined(i),
-              status: i.status === 'resolved' ? 'resolved' : before.status,
-            }
-          : i,
-      );
-    }
-    const existing = new Map<string, Row>();
-    for (const batch of chunks([...byId.keys()], 1000)) {
-      for (const row of await tx('delivery_incidents').whereIn('id', batch))
-        existing.set(row.id, row);
-    }
-    const rows = [...byId.values()].map(i => {
-      const old = existing.get(i.id);
-      const openedAt = earliest(i.openedAt, toDate(old?.opened_at))!;
-      const resolvedAt =
-        i.resolvedAt ??
-        toDate(old?.resolved_at) ??
-        (i.status === 'resolved' ? now : undefined);
-      return {
-        id: i.id,
-        service_ref: i.serviceRef,
-        title: i.title ?? old?.title ?? null,
-        opened_at: openedAt,
-        resolved_at: resolvedAt ?? null,
-        restore_seconds: resolvedAt
-          ? Math.max(0, (resolvedAt.getTime() - openedAt.getTime()) / 1000)
-          : null,
-        caused_by_deployment_id:
-          i.causedByDeploymentId ?? old?.caused_by_deployment_id ?? null,
-      };
-    });
-    for (const batch of insertChunks(rows)) {
-      await tx('delivery_incidents').insert(batch).onConflict('id').merge();
-    }
-    // A deployment linked to one or more incidents is one failed change.
-    const causes = [
-      ...new Set(rows.flatMap(r => r.caused_by_deployment_id ?? [])),
-    ];
-    const delta = new RollupDelta();
-    for (const batch of chunks(causes, 1000)) {
-      const query = tx('delivery_deployments')
-        .whereIn('id', batch)
-        .where('caused_incident', false);
-      if (tx.client.dialect === 'postgresql') query.forUpdate();
-      const linked = await query;
-      for (const row of linked)
-        delta.change(row, { ...row, caused_incident: true });
-      await tx('delivery_deployments')
-        .whereIn(
-          'id',
-          linked.map(r => r.id),
-        )
-        .update({ caused_incident: true });
-    }
-    await delta.apply(tx);
   }
 }

@@ -41,7 +41,8 @@ describe.each(databases.eachSupportedId())(
     async function setup() {
       const knex = await databases.init(id);
       await applyDatabaseMigrations(knex);
-      const ingest = new DatabaseIngestStore(knex);
+      // Incidents are not tied to the deployment live when they opened: days only count deploys.
+      const ingest = new DatabaseIngestStore(knex, { attributionHours: 0 });
       await ingest.ingest(
         [
           // Either side of midnight UTC: two different days on both databases.

@@ -112,10 +112,16 @@ export type TestRunInput = {
 export type IncidentInput = {
   id: string;
   serviceRef: string;
+  /** api, incident-webhook, pagerduty, opsgenie, alertmanager */
+  source?: string;
   status: 'opened' | 'resolved';
   title?: string;
+  url?: string;
   openedAt: Date;
   resolvedAt?: Date;
+  /** Opened again after it was resolved: its resolution no longer holds. */
+  reopened?: boolean;
+  /** The deployment the sender says caused it; else the one live when it opened counts. */
   causedByDeploymentId?: string;
 };
 

@@ -52,7 +52,9 @@ export async function insertTestRuns(
       // Rows stored before hashes were kept cannot be compared: taken as the same run.
       if (before.content_hash && before.content_hash !== run.contentHash)
         throw new ConflictError(
-          `Test run ${run.runId} of ${run.serviceRef} was stored before with other content (${
+          `Test run ${run.runId} of ${
+            run.serviceRef
+          } was stored before with other content (${
             before.tests
           } tests, finished ${toIso(
             before.finished_at,

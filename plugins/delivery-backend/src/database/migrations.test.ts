@@ -88,12 +88,12 @@ describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {
     await knex('delivery_test_cases').insert([testCase('b'), testCase('a')]);
     await knex.migrate.latest({ directory });
     const rows = await knex('delivery_test_cases').orderBy('case_index');
-    expect(
-      rows.map(r => [r.case_index, r.suite, r.classname, r.name]),
-    ).toEqual([
-      [0, '', 'com.skyline.PaymentsTest', 'a'],
-      [1, '', 'com.skyline.PaymentsTest', 'b'],
-    ]);
+    expect(rows.map(r => [r.case_index, r.suite, r.classname, r.name])).toEqual(
+      [
+        [0, '', 'com.skyline.PaymentsTest', 'a'],
+        [1, '', 'com.skyline.PaymentsTest', 'b'],
+      ],
+    );
     // Two suites with the same classname and name: one row again after going down.
     await knex('delivery_test_cases').insert({
       ...testCase('a'),
@@ -107,8 +107,8 @@ describe.each(databases.eachSupportedId())('delivery migrations on %s', id => {
       ['com.skyline.PaymentsTest', 'a', 2],
       ['com.skyline.PaymentsTest', 'b', 1],
     ]);
-    expect(await knex.schema.hasColumn('delivery_received', 'content_hash')).toBe(
-      false,
-    );
+    expect(
+      await knex.schema.hasColumn('delivery_received', 'content_hash'),
+    ).toBe(false);
   });
 });

@@ -167,7 +167,9 @@ async function changeTimes(
     ];
     const startedAt = earliest(
       ...linked.flatMap(p => [toDate(p.opened_at), toDate(p.first_commit_at)]),
-      d.commitSha ? pushed.get(`${d.serviceRef}\u0000${d.commitSha}`) : undefined,
+      d.commitSha
+        ? pushed.get(`${d.serviceRef}\u0000${d.commitSha}`)
+        : undefined,
     );
     const mergedAt = latest(...linked.map(p => toDate(p.merged_at)));
     out.set(d.id, { startedAt, mergedAt });
@@ -211,7 +213,8 @@ function shippedBy(tx: Knex.Transaction, ignore: Set<string>): ShippedCommits {
         .where('is_production', true)
         .whereIn('status', ['succeeded', 'rolled-back']);
       for (const row of rows)
-        if (!ignore.has(row.id)) out.add(`${row.service_ref}\u0000${row.commit_sha}`);
+        if (!ignore.has(row.id))
+          out.add(`${row.service_ref}\u0000${row.commit_sha}`);
     }
     return out;
   };

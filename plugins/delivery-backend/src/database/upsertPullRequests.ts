@@ -77,12 +77,13 @@ export async function upsertPullRequests(
   );
   for (const r of rows) {
     if (!r.first_commit_at && r.head_sha)
-      r.first_commit_at = firstCommits.get(`${r.service_ref}\u0000${r.head_sha}`);
+      r.first_commit_at = firstCommits.get(
+        `${r.service_ref}\u0000${r.head_sha}`,
+      );
   }
 
   const t = 'delivery_pull_requests';
-  const keep = (c: string) =>
-    tx.raw(`coalesce(excluded.??, ??.??)`, [c, t, c]);
+  const keep = (c: string) => tx.raw(`coalesce(excluded.??, ??.??)`, [c, t, c]);
   // excluded.state_at set: a whole state, applied unless the stored one is newer.
   const state = (c: string) =>
     tx.raw(

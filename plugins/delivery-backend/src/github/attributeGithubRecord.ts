@@ -81,7 +81,8 @@ export function attributeGithubRecord(
             after: record.value.after,
             forced: record.value.forced,
             pushedAt:
-              pushedAt && Math.abs(pushedAt.getTime() - now.getTime()) < 86_400_000
+              pushedAt &&
+              Math.abs(pushedAt.getTime() - now.getTime()) < 86_400_000
                 ? pushedAt
                 : now,
             firstCommitAt: earliest(...commits.map(c => c.at)),
@@ -91,7 +92,10 @@ export function attributeGithubRecord(
       }
       return items.length > 0
         ? items
-        : { ignored: 'push touching no runway.dev/source-paths of its components' };
+        : {
+            ignored:
+              'push touching no runway.dev/source-paths of its components',
+          };
     }
     default: {
       const workflow = record.workflow;
@@ -119,7 +123,10 @@ function claimsDeployment(
 ): boolean {
   const name = service.ref.split('/')[1];
   if (d.service)
-    return d.service.toLocaleLowerCase('en-US') === name || d.service.toLocaleLowerCase('en-US') === service.ref;
+    return (
+      d.service.toLocaleLowerCase('en-US') === name ||
+      d.service.toLocaleLowerCase('en-US') === service.ref
+    );
   return d.githubEnvironment.toLocaleLowerCase('en-US').startsWith(`${name}/`);
 }
 
@@ -179,8 +186,7 @@ function deploymentItem(
       serviceRef: service.ref,
       environment,
       production:
-        productionEnvironment ??
-        isProductionEnvironment(settings, environment),
+        productionEnvironment ?? isProductionEnvironment(settings, environment),
       selfService: true,
       pullRequests: [],
     },

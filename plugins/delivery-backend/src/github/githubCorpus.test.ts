@@ -1,6 +1,7 @@
 import { signBody } from '@internal/plugin-delivery-node';
 import { createTestDatabases } from '@internal/testing';
 import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { component, SECRET } from '../__testUtils__/harness';
@@ -17,9 +18,8 @@ jest.setTimeout(120_000);
  */
 const folder = path.resolve(__dirname, '../__fixtures__/github');
 const read = (file: string) => fs.readFileSync(path.join(folder, file));
-const manifest: Array<{ file: string; event: string }> = JSON.parse(
-  read('manifest.json').toString(),
-);
+const manifest: Array<{ file: string; event: string; sha256: string }> =
+  JSON.parse(read('manifest.json').toString());
 /** The bytes GitHub sent (one capture is kept wrapped in {event, payload}). */
 function bodyOf(file: string): string {
   const doc = JSON.parse(read(file).toString());
@@ -30,9 +30,14 @@ function bodyOf(file: string): string {
 
 type Expected =
   | { ignored: string }
-  | { table: string; where: Record<string, unknown>; row: Record<string, unknown> };
+  | {
+      table: string;
+      where: Record<string, unknown>;
+      row: Record<string, unknown>;
+    };
 
-const SVC = (repo: string) => `component:default/${repo.replace('/', '-').toLowerCase()}`;
+const SVC = (repo: string) =>
+  `component:default/${repo.replace('/', '-').toLowerCase()}`;
 const HELLO = SVC('Codertocat/Hello-World');
 const dep = (id: number) => ({ id: `github-deployment-${id}` });
 
@@ -57,7 +62,11 @@ const EXPECTED: Record<string, Expected> = {
     table: 'delivery_deployments',
     where: dep(145988746),
     // production_environment false: not production whatever its name.
-    row: { environment: 'github-pages', is_production: false, status: 'queued' },
+    row: {
+      environment: 'github-pages',
+      is_production: false,
+      status: 'queued',
+    },
   },
   'deployment_status.created.success.json': {
     table: 'delivery_deployments',
@@ -125,7 +134,9 @@ const EXPECTED: Record<string, Expected> = {
       first_commit_at: '2019-05-15T15:19:25.000Z',
     },
   },
-  'push.tag-created.json': { ignored: 'push of refs/tags/v0.0.1: not a branch' },
+  'push.tag-created.json': {
+    ignored: 'push of refs/tags/v0.0.1: not a branch',
+  },
   'push.branch-deleted.json': { ignored: 'push deleting a branch or tag' },
   'push.tag-deleted.json': { ignored: 'push deleting a branch or tag' },
   'push.forced.json': {
@@ -173,7 +184,11 @@ const EXPECTED: Record<string, Expected> = {
   'workflow_run.in_progress.json': {
     table: 'delivery_ci_runs',
     where: { id: 'github-workflow-run-18436407157-1' },
-    row: { name: 'CodeQL', status: 'running', head_branch: 'refs/pull/166/head' },
+    row: {
+      name: 'CodeQL',
+      status: 'running',
+      head_branch: 'refs/pull/166/head',
+    },
   },
   'workflow_job.queued.with-deployment.json': {
     ignored: 'workflow_job: not an event delivery reads',
@@ -205,7 +220,11 @@ const EXPECTED: Record<string, Expected> = {
   'check_run.completed.success.json': {
     table: 'delivery_ci_runs',
     where: { id: 'github-check-run-128620228' },
-    row: { kind: 'check_run', name: 'Octocoders-linter', conclusion: 'success' },
+    row: {
+      kind: 'check_run',
+      name: 'Octocoders-linter',
+      conclusion: 'success',
+    },
   },
   'check_run.completed.failure.json': {
     ignored: 'check_run of GitHub Actions (its workflow_run is read)',
@@ -327,6 +346,14 @@ describe.each(databases.eachSupportedId())('GitHub corpus on %s', id => {
     });
   }
 
+  it('keeps every payload byte for byte as its source has it', () => {
+    for (const { file, sha256 } of manifest)
+      expect([
+        file,
+        createHash('sha256').update(read(file)).digest('hex'),
+      ]).toEqual([file, sha256]);
+  });
+
   it('turns every payload into what GitHub says happened, or says why it does not', async () => {
     const { api, h } = await setup();
     expect(Object.keys(EXPECTED).sort()).toEqual(
@@ -410,7 +437,9 @@ function comparable(column: string, value: unknown): unknown {
   if (/_at$/.test(column)) return toIso(value);
   if (['is_production', 'draft', 'forced'].includes(column))
     return Boolean(value);
-  if (['duration_seconds', 'additions', 'deletions', 'commits'].includes(column))
+  if (
+    ['duration_seconds', 'additions', 'deletions', 'commits'].includes(column)
+  )
     return Number(value);
   return value;
 }

@@ -23,12 +23,14 @@ const databases = createTestDatabases();
 const SHA = (c: string) => c.repeat(40);
 
 describe.each(databases.eachSupportedId())('GitHub sequences on %s', id => {
-  async function setup(entities = [
-    component('hello-world', 'payments-team', {
-      'github.com/project-slug': 'Codertocat/Hello-World',
-      'runway.dev/deploy-path': 'dev,staging,prod',
-    }),
-  ]) {
+  async function setup(
+    entities = [
+      component('hello-world', 'payments-team', {
+        'github.com/project-slug': 'Codertocat/Hello-World',
+        'runway.dev/deploy-path': 'dev,staging,prod',
+      }),
+    ],
+  ) {
     const { api, h } = await createRouterHarness(databases, id, {
       delivery: { retentionDays: 20 * 366 },
       entities,
@@ -58,7 +60,10 @@ describe.each(databases.eachSupportedId())('GitHub sequences on %s', id => {
     });
     await send('pull_request', closed);
     const pr = () =>
-      h.knex('delivery_pull_requests').where({ pr_key: 'codertocat/hello-world#2' }).first();
+      h
+        .knex('delivery_pull_requests')
+        .where({ pr_key: 'codertocat/hello-world#2' })
+        .first();
     expect(toIso((await pr()).closed_at)).toBe('2019-05-15T15:21:18.000Z');
     await send('pull_request', reopened);
     expect((await pr()).closed_at).toBeNull();
@@ -70,22 +75,31 @@ describe.each(databases.eachSupportedId())('GitHub sequences on %s', id => {
     const { send, h } = await setup();
     // Two pushes to master: A (branch created, commit 15:19:25) then B on top of A (its own
     // commit an hour later); the deploy ships B.
-    await send('push', payload('push.branch-created.json', p => {
-      p.after = SHA('a');
-      p.commits[0].id = SHA('a');
-    }));
-    await send('push', payload('push.branch-created.json', p => {
-      p.before = SHA('a');
-      p.after = SHA('b');
-      p.created = false;
-      p.commits[0].id = SHA('b');
-      p.commits[0].timestamp = '2019-05-15T16:19:25Z';
-    }));
+    await send(
+      'push',
+      payload('push.branch-created.json', p => {
+        p.after = SHA('a');
+        p.commits[0].id = SHA('a');
+      }),
+    );
+    await send(
+      'push',
+      payload('push.branch-created.json', p => {
+        p.before = SHA('a');
+        p.after = SHA('b');
+        p.created = false;
+        p.commits[0].id = SHA('b');
+        p.commits[0].timestamp = '2019-05-15T16:19:25Z';
+      }),
+    );
     const deployment = (p: any) => {
       p.deployment.sha = SHA('b');
     };
     // The success arrives before the deployment's creation and its in_progress status.
-    await send('deployment_status', payload('deployment_status.created.success.json', deployment));
+    await send(
+      'deployment_status',
+      payload('deployment_status.created.success.json', deployment),
+    );
     await send('deployment', payload('deployment.created.json', deployment));
     const row = await h.knex('delivery_deployments').first();
     expect(row.status).toBe('succeeded');
@@ -94,19 +108,28 @@ describe.each(databases.eachSupportedId())('GitHub sequences on %s', id => {
     expect(Number(row.lead_time_seconds)).toBe(90);
 
     // A later deploy of a third commit C counts from C's push only: B was shipped.
-    await send('push', payload('push.branch-created.json', p => {
-      p.before = SHA('b');
-      p.after = SHA('c');
-      p.created = false;
-      p.commits[0].id = SHA('c');
-      p.commits[0].timestamp = '2019-05-15T17:00:00Z';
-    }));
-    await send('deployment_status', payload('deployment_status.created.success.json', p => {
-      p.deployment.id = 145988747;
-      p.deployment.sha = SHA('c');
-      p.deployment_status.created_at = '2019-05-15T17:30:00Z';
-    }));
-    const next = await h.knex('delivery_deployments').where({ id: 'github-deployment-145988747' }).first();
+    await send(
+      'push',
+      payload('push.branch-created.json', p => {
+        p.before = SHA('b');
+        p.after = SHA('c');
+        p.created = false;
+        p.commits[0].id = SHA('c');
+        p.commits[0].timestamp = '2019-05-15T17:00:00Z';
+      }),
+    );
+    await send(
+      'deployment_status',
+      payload('deployment_status.created.success.json', p => {
+        p.deployment.id = 145988747;
+        p.deployment.sha = SHA('c');
+        p.deployment_status.created_at = '2019-05-15T17:30:00Z';
+      }),
+    );
+    const next = await h
+      .knex('delivery_deployments')
+      .where({ id: 'github-deployment-145988747' })
+      .first();
     expect(Number(next.lead_time_seconds)).toBe(1800);
   });
 
@@ -130,7 +153,9 @@ describe.each(databases.eachSupportedId())('GitHub sequences on %s', id => {
       duplicates: 0,
     });
     const pushes = await h.knex('delivery_pushes').select('service_ref');
-    expect(pushes.map(p => p.service_ref)).toEqual(['component:default/hello-docs']);
+    expect(pushes.map(p => p.service_ref)).toEqual([
+      'component:default/hello-docs',
+    ]);
     // The real pull request carries the label "bug".
     await send('pull_request', payload('pull_request.opened.json'));
     const pr = await h.knex('delivery_pull_requests').first();

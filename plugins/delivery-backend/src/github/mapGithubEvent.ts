@@ -93,17 +93,19 @@ const PR_ACTIONS = new Set([
  * inactive, in_progress, queued, pending, success; `waiting` while an environment's
  * protection rule holds it). `inactive` only says a later deployment replaced this one.
  */
-const DEPLOYMENT_STATES: Record<string, DeploymentInput['status'] | 'inactive'> =
-  {
-    queued: 'queued',
-    pending: 'queued',
-    waiting: 'queued',
-    in_progress: 'running',
-    success: 'succeeded',
-    failure: 'failed',
-    error: 'failed',
-    inactive: 'inactive',
-  };
+const DEPLOYMENT_STATES: Record<
+  string,
+  DeploymentInput['status'] | 'inactive'
+> = {
+  queued: 'queued',
+  pending: 'queued',
+  waiting: 'queued',
+  in_progress: 'running',
+  success: 'succeeded',
+  failure: 'failed',
+  error: 'failed',
+  inactive: 'inactive',
+};
 
 /**
  * Maps a GitHub webhook delivery (X-GitHub-Event and its JSON payload) to a delivery
@@ -144,7 +146,11 @@ export function mapGithubEvent(
     case 'ping':
       return ignored('ping');
     default:
-      return ignored(`${name.slice(0, 100) || 'an event without X-GitHub-Event'}: not an event delivery reads`);
+      return ignored(
+        `${
+          name.slice(0, 100) || 'an event without X-GitHub-Event'
+        }: not an event delivery reads`,
+      );
   }
 }
 
@@ -204,9 +210,13 @@ function deploymentStatusOf(payload: unknown, at: At): GithubEvent {
   const state = e.deployment_status.state.toLocaleLowerCase('en-US');
   const status = DEPLOYMENT_STATES[state];
   if (!status)
-    return ignored(`deployment_status ${state.slice(0, 100)}: not a known state`);
+    return ignored(
+      `deployment_status ${state.slice(0, 100)}: not a known state`,
+    );
   if (status === 'inactive')
-    return ignored('deployment_status inactive: a later deployment replaced it');
+    return ignored(
+      'deployment_status inactive: a later deployment replaced it',
+    );
   return {
     repository: e.repository.full_name,
     record: {
@@ -244,7 +254,9 @@ function deploymentOf(
     // A version the workflow names, else a release-like ref, else the commit.
     version:
       text('version') ??
-      (/^v?\d+(\.\d+)+([-+][\w.-]+)?$/.test(d.ref) ? d.ref : d.sha.slice(0, 12)),
+      (/^v?\d+(\.\d+)+([-+][\w.-]+)?$/.test(d.ref)
+        ? d.ref
+        : d.sha.slice(0, 12)),
     status,
     changeType: CHANGE_TYPES.includes(changeType as ChangeType)
       ? (changeType as ChangeType)

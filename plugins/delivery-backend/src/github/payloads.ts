@@ -7,7 +7,9 @@ import { z } from 'zod';
  */
 const isoDate = z.iso.datetime({ offset: true });
 const login = z.object({ login: z.string().max(300) }).nullish();
-const sha = z.string().regex(/^[0-9a-f]{40}$/, 'is not a 40-character commit SHA');
+const sha = z
+  .string()
+  .regex(/^[0-9a-f]{40}$/, 'is not a 40-character commit SHA');
 const text = (max: number) => z.string().max(max);
 
 export const repository = z.object({ full_name: z.string().min(1).max(300) });
@@ -124,7 +126,9 @@ export const workflowRunEvent = z.object({
   repository,
 });
 
-const app = z.object({ slug: text(200).nullish(), name: text(200).nullish() }).nullish();
+const app = z
+  .object({ slug: text(200).nullish(), name: text(200).nullish() })
+  .nullish();
 
 export const checkSuiteEvent = z.object({
   action: z.string().max(100),

@@ -81,7 +81,9 @@ describe('JunitReader', () => {
     expect(() => parseJunit('<html><body/></html>')).toThrow(
       'the root element must be <testsuites> or <testsuite>, not <html>',
     );
-    expect(() => parseJunit('')).toThrow('document must contain a root element');
+    expect(() => parseJunit('')).toThrow(
+      'document must contain a root element',
+    );
   });
 
   it('counts a nested suite once: its own time, else its children and cases', () => {
@@ -159,19 +161,27 @@ describe('JunitReader', () => {
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><testsuites>&a;</testsuites>',
       ),
     ).toThrow('a DOCTYPE is not accepted in a JUnit report');
-    const deep = `<testsuites>${'<testsuite>'.repeat(2000)}${'</testsuite>'.repeat(
+    const deep = `<testsuites>${'<testsuite>'.repeat(
       2000,
-    )}</testsuites>`;
+    )}${'</testsuite>'.repeat(2000)}</testsuites>`;
     expect(() => parseJunit(deep)).toThrow(
       'Invalid JUnit XML at line 1: elements nest deeper than 64 levels',
     );
     expect(() =>
-      parseJunit(`<testsuite><testcase name="${'x'.repeat(4001)}"/></testsuite>`),
-    ).toThrow('<testcase> name has 4,001 characters, at most 4,000 are accepted');
+      parseJunit(
+        `<testsuite><testcase name="${'x'.repeat(4001)}"/></testsuite>`,
+      ),
+    ).toThrow(
+      '<testcase> name has 4,001 characters, at most 4,000 are accepted',
+    );
   });
 
   it('refuses suite timestamps outside the accepted range, reads zero times as none and zoneless ones as UTC', () => {
-    for (const stamp of ['1970-01-02T00:00:00', '0001-01-01T00:00:01Z', '2031-01-01T00:00:00'])
+    for (const stamp of [
+      '1970-01-02T00:00:00',
+      '0001-01-01T00:00:01Z',
+      '2031-01-01T00:00:00',
+    ])
       expect(() =>
         parseJunit(`<testsuite name="s" timestamp="${stamp}"/>`),
       ).toThrow(/has timestamp .* outside the accepted range/);

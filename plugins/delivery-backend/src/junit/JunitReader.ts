@@ -110,8 +110,7 @@ export class JunitReader {
     let skipped = 0;
     let flakyTests = 0;
     for (const t of this.tests.values()) {
-      const flaky =
-        t.passedAfterFailure || (t.marked && t.last === 'passed');
+      const flaky = t.passedAfterFailure || (t.marked && t.last === 'passed');
       const outcome = flaky ? 'flaky' : t.last;
       if (outcome === 'failed') failures++;
       else if (outcome === 'skipped') skipped++;

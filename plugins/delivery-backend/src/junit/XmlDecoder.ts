@@ -38,7 +38,9 @@ export class XmlDecoder {
       return this.decoder!.decode(bytes, { stream });
     } catch {
       throw new InputError(
-        `JUnit XML is not valid ${this.decoder!.encoding} (the encoding its byte order mark or XML declaration names, else UTF-8)`,
+        `JUnit XML is not valid ${
+          this.decoder!.encoding
+        } (the encoding its byte order mark or XML declaration names, else UTF-8)`,
       );
     }
   }
@@ -56,9 +58,10 @@ function decoderFor(head: Buffer): TextDecoder {
     return new TextDecoder('utf-16le', { fatal: true });
   if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00)
     return new TextDecoder('utf-16be', { fatal: true });
-  const declaration = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
-    head.toString('latin1'),
-  );
+  const declaration =
+    /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+      head.toString('latin1'),
+    );
   const label = declaration?.[1] ?? 'utf-8';
   try {
     return new TextDecoder(label, { fatal: true });

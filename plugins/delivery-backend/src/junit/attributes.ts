@@ -44,7 +44,8 @@ export function readSeconds(
 const ZERO_TIMES = /^(0001-01-01|1970-01-01)T00:00:00(\.0+)?Z?$/;
 
 /** `Sat, 03 Dec 2022 23:10:07 GMT`: JavaScript's toUTCString, which mocha-junit-reporter writes. */
-const RFC_1123 = /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
+const RFC_1123 =
+  /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/;
 
 /**
  * A `timestamp` attribute (ISO 8601, usually without a zone: read as UTC; or RFC 1123);

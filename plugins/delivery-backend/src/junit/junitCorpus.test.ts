@@ -1,5 +1,7 @@
 import { createTestDatabases } from '@internal/testing';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { createHarness } from '../__testUtils__/harness';
 import { readJunitReport } from './readJunitReport';
@@ -16,6 +18,7 @@ const folder = path.resolve(__dirname, '../__fixtures__/junit');
 type Entry = {
   file: string;
   runner: string;
+  sha256: string;
   expected: {
     tests: number;
     failed: number;
@@ -32,13 +35,24 @@ const manifest: Entry[] = JSON.parse(
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('JUnit corpus on %s', id => {
+  it('keeps every report byte for byte as its source has it', () => {
+    for (const { file, sha256 } of manifest) {
+      const bytes = fs.readFileSync(path.join(folder, file));
+      const raw = file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+      expect([file, createHash('sha256').update(raw).digest('hex')]).toEqual([
+        file,
+        sha256,
+      ]);
+    }
+  });
+
   it('has reports of at least ten runners and one of over 10,000 tests', () => {
     expect(new Set(manifest.map(e => e.runner)).size).toBeGreaterThanOrEqual(
       10,
     );
-    expect(
-      Math.max(...manifest.map(e => e.expected.tests)),
-    ).toBeGreaterThan(10_000);
+    expect(Math.max(...manifest.map(e => e.expected.tests))).toBeGreaterThan(
+      10_000,
+    );
   });
 
   it('stores every report with the counts, outcomes, attempts and duration the oracle computed', async () => {
@@ -61,12 +75,22 @@ describe.each(databases.eachSupportedId())('JUnit corpus on %s', id => {
       const { run, accepted } = await upload();
       const label = `${file}: ${JSON.stringify(run)}`;
       expect([label, accepted]).toEqual([label, 1]);
-      expect([label, run.tests, run.failures, run.skipped, run.flakyTests]).toEqual(
-        [label, expected.tests, expected.failed, expected.skipped, expected.flaky],
-      );
-      expect(Math.abs(run.durationSeconds - expected.durationSeconds)).toBeLessThan(
-        1e-6,
-      );
+      expect([
+        label,
+        run.tests,
+        run.failures,
+        run.skipped,
+        run.flakyTests,
+      ]).toEqual([
+        label,
+        expected.tests,
+        expected.failed,
+        expected.skipped,
+        expected.flaky,
+      ]);
+      expect(
+        Math.abs(run.durationSeconds - expected.durationSeconds),
+      ).toBeLessThan(1e-6);
 
       const rows: Array<{ outcome: string; n: unknown; attempts: unknown }> =
         await h
@@ -87,9 +111,10 @@ describe.each(databases.eachSupportedId())('JUnit corpus on %s', id => {
             .map(o => [o, expected[o]]),
         ),
       ]);
-      expect([file, rows.reduce((n, r) => n + Number(r.attempts), 0)]).toEqual(
-        [file, expected.attempts],
-      );
+      expect([file, rows.reduce((n, r) => n + Number(r.attempts), 0)]).toEqual([
+        file,
+        expected.attempts,
+      ]);
       // The same file again is a duplicate, not a second run.
       expect(await upload()).toEqual(
         expect.objectContaining({ accepted: 0, duplicates: 1 }),

@@ -9,7 +9,8 @@ const options = {
 
 /** The bytes in pieces of `size`, as a request body arrives. */
 async function* pieces(bytes: Buffer, size: number) {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  for (let i = 0; i < bytes.length; i += size)
+    yield bytes.subarray(i, i + size);
 }
 
 describe('readJunitReport', () => {
@@ -35,16 +36,16 @@ describe('readJunitReport', () => {
       Buffer.from([0xff, 0xfe]),
       Buffer.from(text, 'utf16le'),
     ]);
-    expect((await readJunitReport(pieces(utf16, 3), options)).run.cases[0].name).toBe(
-      'テスト',
-    );
+    expect(
+      (await readJunitReport(pieces(utf16, 3), options)).run.cases[0].name,
+    ).toBe('テスト');
     const utf8 = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
       Buffer.from(text.replace('UTF-16', 'UTF-8')),
     ]);
-    expect((await readJunitReport(pieces(utf8, 1), options)).run.cases[0].suite).toBe(
-      '日本',
-    );
+    expect(
+      (await readJunitReport(pieces(utf8, 1), options)).run.cases[0].suite,
+    ).toBe('日本');
   });
 
   it('refuses bytes that are not valid in the declared encoding, and unknown encodings', async () => {
@@ -61,11 +62,15 @@ describe('readJunitReport', () => {
         [Buffer.from('<?xml version="1.0" encoding="x-klingon"?><testsuite/>')],
         options,
       ),
-    ).rejects.toThrow('JUnit XML declares encoding "x-klingon", which is not supported');
+    ).rejects.toThrow(
+      'JUnit XML declares encoding "x-klingon", which is not supported',
+    );
   });
 
   it('reads a gzip body and hashes the uncompressed report', async () => {
-    const xml = Buffer.from('<testsuite name="s"><testcase name="a"/></testsuite>');
+    const xml = Buffer.from(
+      '<testsuite name="s"><testcase name="a"/></testsuite>',
+    );
     const plain = await readJunitReport([xml], options);
     const zipped = await readJunitReport(pieces(gzipSync(xml), 5), {
       ...options,

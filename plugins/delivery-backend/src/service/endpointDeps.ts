@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Request } from 'express';
 import { AuthorizedDeliveryService } from '../services/AuthorizedDeliveryService';
-import { WebhookSource } from '../services/settings';
+import { TokenSource, WebhookSource } from '../services/settings';
 
 /** What every endpoint file gets. */
 export type EndpointDeps = {
@@ -13,6 +13,7 @@ export type EndpointDeps = {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   webhookSecrets: Partial<Record<WebhookSource, string>>;
+  webhookTokens: Partial<Record<TokenSource, string>>;
   /** delivery.junit.maxMegabytes, in bytes. */
   junitMaxBytes: number;
 };

@@ -24,6 +24,7 @@ import {
   TimeseriesBucket,
 } from '@internal/plugin-delivery-common';
 import { CallbackRequest } from '@internal/plugin-delivery-node';
+import { IncidentSource } from '../incidents/mapIncidentWebhook';
 import { serviceRefOf } from '../lib/refs';
 import { DeployService, Requester } from './DeployService';
 import { IngestService, JunitSource, JunitUpload } from './IngestService';
@@ -172,6 +173,11 @@ export class AuthorizedDeliveryService {
     delivery: { id?: string; contentHash: string },
   ) {
     return this.ingest.ingestGithub(eventName, payload, delivery);
+  }
+
+  /** Verified by signature or token already. */
+  ingestIncidentWebhook(source: IncidentSource, payload: unknown) {
+    return this.ingest.ingestIncidentWebhook(source, payload);
   }
 
   /** Verified by signature already. */

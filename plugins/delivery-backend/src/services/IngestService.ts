@@ -12,6 +12,11 @@ import { dateOrUndefined } from '../lib/time';
 import { serviceRefOf } from '../lib/refs';
 import { attributeGithubRecord } from '../github/attributeGithubRecord';
 import { mapGithubEvent } from '../github/mapGithubEvent';
+import { componentOfIncident } from '../incidents/attributeIncident';
+import {
+  IncidentSource,
+  mapIncidentWebhook,
+} from '../incidents/mapIncidentWebhook';
 import { ServiceCatalog } from './ServiceCatalog';
 import { DeliverySettings, isProductionEnvironment } from './settings';
 
@@ -73,7 +78,7 @@ export class IngestService {
       (run.startedAt
         ? checkTime(
             new Date(run.startedAt.getTime() + run.durationSeconds * 1000),
-            'the report\'s end (its earliest testsuite timestamp plus its time)',
+            "the report's end (its earliest testsuite timestamp plus its time)",
             range,
           )
         : now);
@@ -147,12 +152,49 @@ export class IngestService {
     return this.store.ingest(
       items.map((item, i) => ({
         ...item,
-        deliveryId: delivery.id && (i === 0 ? delivery.id : `${delivery.id}#${i}`),
+        deliveryId:
+          delivery.id && (i === 0 ? delivery.id : `${delivery.id}#${i}`),
         contentHash: delivery.contentHash,
       })),
       'github',
       now,
     );
+  }
+
+  /**
+   * What PagerDuty, Opsgenie or Alertmanager sent (docs/delivery.md): each incident change of
+   * it stored for the one component that claims it; the rest are named in `ignored`.
+   */
+  async ingestIncidentWebhook(
+    source: IncidentSource,
+    payload: unknown,
+  ): Promise<IngestResponse & { ignored?: string }> {
+    const now = this.now();
+    const events = mapIncidentWebhook(source, payload, this.range(now));
+    if ('ignored' in events)
+      return { accepted: 0, duplicates: 0, ignored: events.ignored };
+    const items: IngestItem[] = [];
+    const ignored: string[] = [];
+    for (const e of events) {
+      const service = await componentOfIncident(e.claim, this.services);
+      if ('unclaimed' in service)
+        ignored.push(`${e.value.id}: ${service.unclaimed}`);
+      else
+        items.push({
+          kind: 'incident',
+          deliveryId: e.deliveryId,
+          // Per change: Alertmanager re-sends a group with other alerts in it.
+          contentHash: contentHash(e.value),
+          value: { ...e.value, serviceRef: service.ref },
+        });
+    }
+    const stored =
+      items.length > 0
+        ? await this.store.ingest(items, source, now)
+        : { accepted: 0, duplicates: 0 };
+    return ignored.length > 0
+      ? { ...stored, ignored: ignored.slice(0, 10).join('; ') }
+      : stored;
   }
 
   async ingestIncident(event: IncidentEvent, deliveryId?: string) {

@@ -1,4 +1,5 @@
 import { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -33,12 +34,13 @@ export type ServiceInfo = {
   githubWorkflows?: string[];
   /** runway.dev/github-environments, keys lower-case. */
   githubEnvironments?: Map<string, string>;
+  annotations: Record<string, string>;
 };
 
 /** Catalog lookups, batched and cached briefly: ingest asks for the same services again and again. */
 export class ServiceCatalog {
   private readonly cache = new Map<string, { info: ServiceInfo; at: number }>();
-  private readonly repositories = new Map<
+  private readonly annotated = new Map<
     string,
     { infos: ServiceInfo[]; at: number }
   >();
@@ -74,24 +76,32 @@ export class ServiceCatalog {
 
   /**
    * The components whose github.com/project-slug is `repository` (owner/name, any case):
-   * one for most repositories, several for a monorepo. Cached briefly, as `resolve` is.
+   * one for most repositories, several for a monorepo.
    */
-  async byRepository(repository: string): Promise<ServiceInfo[]> {
-    const key = repository.toLocaleLowerCase('en-US');
-    const hit = this.repositories.get(key);
+  byRepository(repository: string): Promise<ServiceInfo[]> {
+    return this.withAnnotation(REPOSITORY_ANNOTATION, repository);
+  }
+
+  /**
+   * The components with an annotation (of a value, any case, when given), by ref. Cached
+   * briefly, as `resolve` is: webhooks ask the same again and again.
+   */
+  async withAnnotation(key: string, value?: string): Promise<ServiceInfo[]> {
+    const cacheKey = `${key}\u0000${value?.toLocaleLowerCase('en-US') ?? ''}`;
+    const hit = this.annotated.get(cacheKey);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.infos;
     const { items } = await this.catalog.getEntities(
       {
         filter: {
           kind: 'Component',
-          [`metadata.annotations.${REPOSITORY_ANNOTATION}`]: repository,
+          [`metadata.annotations.${key}`]: value ?? CATALOG_FILTER_EXISTS,
         },
         fields: FIELDS,
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     const infos = items.map(infoOf).sort((a, b) => a.ref.localeCompare(b.ref));
-    this.repositories.set(key, { infos, at: Date.now() });
+    this.annotated.set(cacheKey, { infos, at: Date.now() });
     return infos;
   }
 
@@ -151,6 +161,9 @@ function infoOf(entity: Entity): ServiceInfo {
     sourcePaths: list(SOURCE_PATHS_ANNOTATION),
     githubLabels: list(GITHUB_LABELS_ANNOTATION),
     githubWorkflows: list(GITHUB_WORKFLOWS_ANNOTATION),
-    githubEnvironments: environments?.length ? new Map(environments) : undefined,
+    githubEnvironments: environments?.length
+      ? new Map(environments)
+      : undefined,
+    annotations,
   };
 }

@@ -23,13 +23,18 @@ export type FreezeWindowSettings = {
   until?: string;
 };
 
-export type WebhookSource = 'github' | 'junit' | 'incidents';
+export type WebhookSource = 'github' | 'junit' | 'incidents' | 'pagerduty';
+/** Senders that cannot sign their body: they send a bearer token instead. */
+export type TokenSource = 'opsgenie' | 'alertmanager';
 
 /** delivery.* settings, read once at start. */
 export type DeliverySettings = {
   platformTeam?: string;
   environments: EnvironmentSettings[];
   webhookSecrets: Partial<Record<WebhookSource, string>>;
+  webhookTokens: Partial<Record<TokenSource, string>>;
+  /** Hours before an incident in which a production deployment that went live counts as its cause. */
+  incidentAttributionHours: number;
   freezeWindows: FreezeWindowSettings[];
   tiers: DoraTiers;
   readinessGate?: {
@@ -84,6 +89,12 @@ export function readSettings(config: RootConfigService): DeliverySettings {
     throw new Error(
       `delivery.retentionDays must be a whole number of days, at least 1, not ${retentionDays}`,
     );
+  const incidentAttributionHours =
+    c?.getOptionalNumber('incidents.attributionHours') ?? 24;
+  if (!(incidentAttributionHours >= 0))
+    throw new Error(
+      `delivery.incidents.attributionHours must be a number of hours, 0 or more, not ${incidentAttributionHours}`,
+    );
   const junitMaxMegabytes = c?.getOptionalNumber('junit.maxMegabytes') ?? 100;
   if (!(junitMaxMegabytes > 0))
     throw new Error(
@@ -98,7 +109,14 @@ export function readSettings(config: RootConfigService): DeliverySettings {
       github: secret('github'),
       junit: secret('junit'),
       incidents: secret('incidents'),
+      // PagerDuty signs with the secret of the subscription: its own, never the shared one.
+      pagerduty: c?.getOptionalString('webhooks.pagerduty.secret'),
     },
+    webhookTokens: {
+      opsgenie: c?.getOptionalString('webhooks.opsgenie.token'),
+      alertmanager: c?.getOptionalString('webhooks.alertmanager.token'),
+    },
+    incidentAttributionHours,
     freezeWindows:
       c?.getOptionalConfigArray('freezeWindows')?.map(w => ({
         name: w.getString('name'),

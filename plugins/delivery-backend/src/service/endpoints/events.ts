@@ -62,6 +62,9 @@ export function gzipped(req: Request): boolean {
   if (encoding === 'gzip') return true;
   if (encoding === 'identity') return false;
   throw new InputError(
-    `Content-Encoding: ${encoding.slice(0, 40)} is not supported; send the report as is or gzip`,
+    `Content-Encoding: ${encoding.slice(
+      0,
+      40,
+    )} is not supported; send the report as is or gzip`,
   );
 }

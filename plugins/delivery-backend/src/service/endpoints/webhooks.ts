@@ -1,70 +1,41 @@
-import { AuthenticationError, InputError } from '@backstage/errors';
-import {
-  incidentEventSchema,
-} from '@internal/plugin-delivery-common';
-import { verifyBodySignature } from '@internal/plugin-delivery-node';
-import express, { Request, Router } from 'express';
+import express, { Router } from 'express';
 import Router_ from 'express-promise-router';
-import rawBody from 'raw-body';
+import { readJunitReport } from '../../junit/readJunitReport';
 import { contentHash } from '../../lib/contentHash';
-import { WebhookSource } from '../../services/settings';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
+import {
+  bodyOf,
+  checkHubSignature,
+  deliveryIdOf,
+  parseJson,
+} from '../webhookAuth';
 import { gzipped, junitQuery } from './events';
-import { readJunitReport } from '../../junit/readJunitReport';
+import { incidentWebhooks } from './incidentWebhooks';
 
-const SIGNATURE = 'x-hub-signature-256';
+/** GitHub caps a delivery at 25 MB; incident tools send far less. */
+export const JSON_WEBHOOK_LIMIT = 25 * 1_048_576;
 
 /**
- * Signed webhooks (no Backstage token): the HMAC-SHA256 of the exact body with the source's
- * secret, in X-Hub-Signature-256 as GitHub sends it. A missing or wrong signature is a 401 and
- * nothing is read from the body.
+ * Webhooks (no Backstage token): GitHub and JUnit signed with X-Hub-Signature-256; incident
+ * tools as incidentWebhooks says. Nothing is parsed before the sender is verified.
  */
-export function webhookRouter({
-  service,
-  auditor,
-  webhookSecrets,
-  junitMaxBytes,
-}: EndpointDeps): Router {
+export function webhookRouter(deps: EndpointDeps): Router {
+  const { service, auditor, webhookSecrets, junitMaxBytes } = deps;
   const router = Router_();
-  // GitHub caps a delivery at 25 MB.
-  const jsonBody = express.raw({ type: () => true, limit: '25mb' });
-
-  /** The exact bytes received, once the source has a secret and the request a signature. */
-  const verified = async (
-    req: Request,
-    source: WebhookSource,
-  ): Promise<Buffer> => {
-    const secret = webhookSecrets[source];
-    if (!secret)
-      throw new AuthenticationError(
-        `No signing secret is configured for ${source} webhooks (delivery.webhooks.${source}.secret)`,
-      );
-    const signature = req.get(SIGNATURE);
-    if (!signature)
-      throw new AuthenticationError(`Missing ${SIGNATURE} header`);
-    const body = Buffer.isBuffer(req.body)
-      ? req.body
-      : await rawBody(req, { limit: junitMaxBytes });
-    if (!verifyBodySignature(secret, body, signature))
-      throw new AuthenticationError(
-        `Invalid ${SIGNATURE}: not the HMAC-SHA256 of the body with the ${source} webhook secret`,
-      );
-    return body;
-  };
-  const json = (body: Buffer): unknown => {
-    try {
-      return JSON.parse(body.toString('utf8'));
-    } catch (e) {
-      throw new InputError(`Invalid JSON body: ${(e as Error).message}`);
-    }
-  };
+  const jsonBody = express.raw({ type: () => true, limit: JSON_WEBHOOK_LIMIT });
 
   router.post('/github', jsonBody, async (req, res) => {
-    const body = await verified(req, 'github');
+    const body = await bodyOf(req, JSON_WEBHOOK_LIMIT);
+    checkHubSignature(
+      req,
+      body,
+      webhookSecrets.github,
+      'delivery.webhooks.github.secret',
+    );
     const eventName = (req.get('x-github-event') ?? '').slice(0, 100);
     const deliveryId = deliveryIdOf(req, 'x-github-delivery');
-    const payload = json(body);
+    const payload = parseJson(body);
     const repository = (payload as { repository?: { full_name?: unknown } })
       ?.repository?.full_name;
     const result = await audited(
@@ -73,7 +44,8 @@ export function webhookRouter({
       'delivery-webhook-github',
       {
         event: eventName,
-        repository: typeof repository === 'string' ? repository.slice(0, 300) : null,
+        repository:
+          typeof repository === 'string' ? repository.slice(0, 300) : null,
         deliveryId: deliveryId ?? null,
       },
       () =>
@@ -90,7 +62,13 @@ export function webhookRouter({
   router.post('/junit', async (req, res) => {
     const query = parseInput(junitQuery, req.query, 'query');
     const gzip = gzipped(req);
-    const body = await verified(req, 'junit');
+    const body = await bodyOf(req, junitMaxBytes);
+    checkHubSignature(
+      req,
+      body,
+      webhookSecrets.junit,
+      'delivery.webhooks.junit.secret',
+    );
     const result = await audited(
       auditor,
       req,
@@ -108,38 +86,6 @@ export function webhookRouter({
     res.status(202).json(result);
   });
 
-  router.post('/incidents', jsonBody, async (req, res) => {
-    const body = await verified(req, 'incidents');
-    const raw = json(body);
-    const event = parseInput(
-      incidentEventSchema,
-      raw && typeof raw === 'object' ? { type: 'incident', ...raw } : raw,
-      'incident',
-    );
-    const result = await audited(
-      auditor,
-      req,
-      'delivery-webhook-incident',
-      { incident: event.id, service: event.service, status: event.status },
-      () =>
-        service.ingestSignedIncident(
-          event,
-          deliveryIdOf(req, 'x-runway-delivery'),
-        ),
-    );
-    res.status(202).json(result);
-  });
-
+  incidentWebhooks(router, deps, jsonBody);
   return router;
-}
-
-/** A delivery id header: at most 200 characters (GitHub's are GUIDs). */
-function deliveryIdOf(req: Request, header: string): string | undefined {
-  const value = req.get(header)?.trim();
-  if (!value) return undefined;
-  if (value.length > 200)
-    throw new InputError(
-      `${header}: ${value.length} characters, at most 200 are accepted`,
-    );
-  return value;
 }
