@@ -27,7 +27,14 @@ export interface Config {
         /** @visibility secret */
         secret: string;
       };
-      incidents?: {
+      stages?: {
+      /**
+       * Measurements (PRs, runs, deployments) a flow stage needs in the window before its median
+       * is shown and compared; the binding constraint needs two such stages. Default 5.
+       */
+      minimumSample?: number;
+    };
+    incidents?: {
         /** @visibility secret */
         secret: string;
       };
@@ -105,6 +112,13 @@ export interface Config {
     junit?: {
       /** The largest JUnit report accepted, in MB after decompression. Default 100. */
       maxMegabytes?: number;
+    };
+    stages?: {
+      /**
+       * Measurements (PRs, runs, deployments) a flow stage needs in the window before its median
+       * is shown and compared; the binding constraint needs two such stages. Default 5.
+       */
+      minimumSample?: number;
     };
     incidents?: {
       /**

@@ -113,6 +113,7 @@ export const deliveryPlugin = createBackendPlugin({
           new DatabaseMetricsStore(knex),
           catalog,
           settings.tiers,
+          settings.stageMinimumSample,
         );
         const service = new AuthorizedDeliveryService(
           new IngestService(

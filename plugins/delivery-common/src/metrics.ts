@@ -69,11 +69,33 @@ export type MetricsResponse = {
     };
     deployApprovalWait: Distribution;
     deployQueueWait: Distribution;
+    /** Completed CI runs (GitHub workflow runs, check suites of other CI). */
+    ciRuns: Distribution & { runs: number; failedRuns: number };
   };
   /** Median wait per stage of a change's way to production, in flow order. */
-  stages: Array<{ stage: FlowStageId; p50Hours?: number; count: number }>;
-  /** The stage where changes wait longest (largest median): the binding constraint. */
-  constraint?: { stage: FlowStageId; p50Hours: number };
+  stages: FlowStage[];
+  /** The fewest measurements a stage needs to be compared (delivery.stages.minimumSample). */
+  minimumSample: number;
+  /**
+   * The stage where changes wait longest (largest median) among the stages with enough data:
+   * the binding constraint. Absent when fewer than two stages have enough data to compare.
+   */
+  constraint?: { stage: FlowStageId; p50Hours: number; comparedStages: number };
+  /** Why there is no constraint, said plainly, when there is none. */
+  noConstraint?: string;
+};
+
+export type FlowStage = {
+  stage: FlowStageId;
+  /** Measurements in the window. */
+  count: number;
+  /** The median, only when `count` reaches the minimum sample. */
+  p50Hours?: number;
+  enoughData: boolean;
+  /** What the stage is measured from, e.g. "pull requests opened in the window". */
+  measuredFrom: string;
+  /** How to feed it, when it lacks data. */
+  howToFeed: string;
 };
 
 /** POST /metrics/services: the figures readiness turns into facts, per service (absent = no data). */

@@ -26,7 +26,28 @@ export type Deployment = {
   freezeOverride?: { window: string; reason: string };
   leadTimeSeconds?: number;
   causedIncident: boolean;
+  /**
+   * Why a finished production deployment counts as a failed change in the change failure
+   * rate: it failed, it was rolled back, or incidents are tied to it. Absent when it does not
+   * count as failed (or is not production).
+   */
+  failedChange?: {
+    reasons: Array<'failed' | 'rolled-back' | 'incident'>;
+    incidents: DeploymentIncident[];
+  };
   message?: string;
+};
+
+/** An incident tied to a deployment, and how it was tied. */
+export type DeploymentIncident = {
+  id: string;
+  title?: string;
+  url?: string;
+  /** pagerduty, opsgenie, alertmanager, api, ... */
+  source?: string;
+  openedAt: string;
+  /** `reported`: the sender named the deployment; `live-at-open`: it was live when the incident opened. */
+  link: 'reported' | 'live-at-open';
 };
 
 /** A line of a deployment's live log. */

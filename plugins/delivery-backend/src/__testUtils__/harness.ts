@@ -132,6 +132,7 @@ export async function createHarness(
     new DatabaseMetricsStore(knex),
     catalog,
     settings.tiers,
+    settings.stageMinimumSample,
   );
   const driver = new RecordingDriver();
   const store = new DatabaseDeploymentStore(knex);

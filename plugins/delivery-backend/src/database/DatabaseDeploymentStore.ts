@@ -1,6 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import {
   Deployment,
+  DeploymentIncident,
   DeploymentLogEvent,
   DeploymentStatus,
 } from '@internal/plugin-delivery-common';
@@ -106,7 +107,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       .orderBy('requested_at', 'desc')
       .orderBy('id', 'desc')
       .limit(query.limit);
-    return rows.map(toDeployment);
+    return withIncidents(this.db, rows.map(toDeployment));
   }
 
   async current(serviceRef: string, environment: string) {
@@ -338,6 +339,64 @@ export function toDeployment(r: Row): Deployment {
         ? undefined
         : Number(r.lead_time_seconds),
     causedIncident: Boolean(r.caused_incident),
+    failedChange: failedChangeOf(r),
     message: opt(r.message),
   };
+}
+
+/** Why a finished production deployment counts as a failed change; incidents filled in later. */
+function failedChangeOf(r: Row): Deployment['failedChange'] {
+  if (!r.is_production || !r.finished_at) return undefined;
+  const reasons: Array<'failed' | 'rolled-back' | 'incident'> = [];
+  if (r.status === 'failed') reasons.push('failed');
+  if (r.status === 'rolled-back') reasons.push('rolled-back');
+  if (r.caused_incident) reasons.push('incident');
+  return reasons.length > 0 ? { reasons, incidents: [] } : undefined;
+}
+
+/** The incidents tied to each deployment that counts as failed because of them. */
+async function withIncidents(
+  db: Knex,
+  deployments: Deployment[],
+): Promise<Deployment[]> {
+  const ids = deployments
+    .filter(d => d.failedChange?.reasons.includes('incident'))
+    .map(d => d.id);
+  if (ids.length === 0) return deployments;
+  const rows = await db('delivery_incidents')
+    .select(
+      'id',
+      'title',
+      'url',
+      'source',
+      'opened_at',
+      'cause_link',
+      'caused_by_deployment_id',
+    )
+    .whereIn('caused_by_deployment_id', ids)
+    .orderBy('opened_at');
+  const byDeployment = new Map<string, DeploymentIncident[]>();
+  for (const r of rows) {
+    const list = byDeployment.get(r.caused_by_deployment_id) ?? [];
+    list.push({
+      id: r.id,
+      title: r.title ?? undefined,
+      url: r.url ?? undefined,
+      source: r.source ?? undefined,
+      openedAt: toIso(r.opened_at)!,
+      link: r.cause_link === 'live-at-open' ? 'live-at-open' : 'reported',
+    });
+    byDeployment.set(r.caused_by_deployment_id, list);
+  }
+  return deployments.map(d =>
+    d.failedChange && byDeployment.has(d.id)
+      ? {
+          ...d,
+          failedChange: {
+            ...d.failedChange,
+            incidents: byDeployment.get(d.id)!,
+          },
+        }
+      : d,
+  );
 }

@@ -6,6 +6,7 @@ const SERVICE_TABLES = [
   'delivery_deployments',
   'delivery_pull_requests',
   'delivery_test_runs',
+  'delivery_ci_runs',
   'delivery_incidents',
 ];
 import { percentileOfBuckets, percentileOfSorted } from '../lib/percentiles';
@@ -220,7 +221,13 @@ export class DatabaseMetricsStore implements MetricsStore {
         .modify(q => this.services(q, filter));
     const [timeToFirstReview, timeToApproval, timeToMerge, inReview, size] =
       await Promise.all([
-        this.summary(opened(), this.seconds('first_review_at', 'opened_at')),
+        // Review wait starts when the PR was ready for review (a draft is not waiting).
+        this.summary(
+          opened(),
+          this.nonNegative(
+            this.seconds('first_review_at', 'coalesce(ready_at, opened_at)'),
+          ),
+        ),
         this.summary(opened(), this.seconds('first_approval_at', 'opened_at')),
         this.summary(merged(), this.seconds('merged_at', 'opened_at')),
         this.summary(merged(), this.seconds('merged_at', 'first_review_at')),
@@ -254,6 +261,31 @@ export class DatabaseMetricsStore implements MetricsStore {
     return {
       runs: Number(counts.runs),
       flakyRuns: Number(counts.flaky_runs ?? 0),
+      duration,
+    };
+  }
+
+  async ciRuns(filter: MetricsFilter) {
+    const base = () =>
+      this.db('delivery_ci_runs')
+        .whereIn('kind', ['workflow_run', 'check_suite'])
+        .where('status', 'completed')
+        .where('finished_at', '>=', filter.from)
+        .where('finished_at', '<', filter.to)
+        .modify(q => this.services(q, filter));
+    const [[counts], duration] = await Promise.all([
+      base()
+        .count({ runs: '*' })
+        .select(
+          this.db.raw(
+            "sum(case when conclusion in ('failure', 'timed_out') then 1 else 0 end) as failed",
+          ),
+        ),
+      this.summary(base(), 'duration_seconds'),
+    ]);
+    return {
+      runs: Number(counts.runs),
+      failed: Number(counts.failed ?? 0),
       duration,
     };
   }
@@ -313,6 +345,11 @@ export class DatabaseMetricsStore implements MetricsStore {
     return this.postgres
       ? `extract(epoch from (${end} - ${start}))`
       : `((${end} - ${start}) / 1000.0)`;
+  }
+
+  /** An expression at least 0: a review of a draft before it was marked ready waited none. */
+  private nonNegative(expression: string): string {
+    return `case when ${expression} < 0 then 0 else ${expression} end`;
   }
 
   /** Count, p50 and p90 of a non-null numeric expression over a query's rows. */

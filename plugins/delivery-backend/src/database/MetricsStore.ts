@@ -41,6 +41,10 @@ export interface MetricsStore {
   testRuns(
     filter: MetricsFilter,
   ): Promise<{ runs: number; flakyRuns: number; duration: Summary }>;
+  /** Completed CI runs (workflow runs, check suites of other CI) finished in the window. */
+  ciRuns(
+    filter: MetricsFilter,
+  ): Promise<{ runs: number; failed: number; duration: Summary }>;
   /** Whether a production environment of the service has two or more succeeded versions. */
   hasEarlierProductionVersion(serviceRef: string): Promise<boolean>;
   /** Which of these services have any delivery data at all (deploys, PRs, test runs, incidents). */

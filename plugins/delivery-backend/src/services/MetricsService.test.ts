@@ -178,6 +178,8 @@ describe.each(databases.eachSupportedId())('MetricsService on %s', id => {
       new DatabaseMetricsStore(knex, options),
       catalog,
       DORA_2024_TIERS,
+      // The data are a few of each: every stage with data is compared.
+      1,
     );
   }
 
@@ -233,7 +235,12 @@ describe.each(databases.eachSupportedId())('MetricsService on %s', id => {
     expect(m.stages.find(s => s.stage === 'in-review')?.p50Hours).toBe(3.5);
     expect(m.stages.find(s => s.stage === 'deploying')?.p50Hours).toBe(2);
     // PR 1 merged 10:00, d1 queued 21:00: 11 h, the longest median wait.
-    expect(m.constraint).toEqual({ stage: 'merge-to-deploy', p50Hours: 11 });
+    expect(m.constraint).toEqual({
+      stage: 'merge-to-deploy',
+      p50Hours: 11,
+      // No deployment waited for approval: six stages have data.
+      comparedStages: 6,
+    });
   });
 
   it('computes the organisation over every service and a team over its own', async () => {

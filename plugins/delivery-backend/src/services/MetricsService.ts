@@ -2,7 +2,6 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   Distribution,
   DoraTiers,
-  FlowStageId,
   MetricsResponse,
   MetricsScope,
   ServiceDeliveryFacts,
@@ -11,6 +10,7 @@ import {
 import { MetricsFilter, MetricsStore, Summary } from '../database/MetricsStore';
 import { percentileOfSorted } from '../lib/percentiles';
 import { DAY_MS, HOUR } from '../lib/time';
+import { flowStages } from './flowStages';
 import { ServiceCatalog } from './ServiceCatalog';
 
 export type MetricsQuery = {
@@ -31,6 +31,8 @@ export class MetricsService {
     private readonly store: MetricsStore,
     private readonly services: ServiceCatalog,
     private readonly tiers: DoraTiers,
+    /** Measurements a stage needs before it is compared (delivery.stages.minimumSample). */
+    private readonly minimumSample = 5,
   ) {}
 
   /** DORA only: the part the organisation dashboard and readiness read most. */
@@ -100,10 +102,11 @@ export class MetricsService {
 
   async metrics(query: MetricsQuery): Promise<MetricsResponse> {
     const { filter } = await this.resolve(query);
-    const [dora, prs, tests, waits] = await Promise.all([
+    const [dora, prs, tests, ci, waits] = await Promise.all([
       this.dora(query),
       this.store.pullRequests(filter),
       this.store.testRuns(filter),
+      this.store.ciRuns(filter),
       this.store.deployWaits(filter),
     ]);
     const flow: MetricsResponse['flow'] = {
@@ -125,31 +128,17 @@ export class MetricsService {
       },
       deployApprovalWait: hours(waits.approval),
       deployQueueWait: hours(waits.queue),
+      ciRuns: {
+        ...hours(ci.duration),
+        runs: ci.runs,
+        failedRuns: ci.failed,
+      },
     };
-    const stages: MetricsResponse['stages'] = (
-      [
-        ['review-wait', prs.timeToFirstReview],
-        ['in-review', prs.inReview],
-        ['ci-tests', tests.duration],
-        ['merge-to-deploy', waits.mergeToDeploy],
-        ['deploy-approval', waits.approval],
-        ['deploy-queue', waits.queue],
-        ['deploying', waits.deploying],
-      ] as Array<[FlowStageId, Summary]>
-    ).map(([stage, s]) => ({
-      stage,
-      count: s.count,
-      p50Hours: s.p50 === undefined ? undefined : s.p50 / HOUR,
-    }));
-    let constraint: MetricsResponse['constraint'];
-    for (const s of stages) {
-      if (
-        s.p50Hours !== undefined &&
-        (!constraint || s.p50Hours > constraint.p50Hours)
-      )
-        constraint = { stage: s.stage, p50Hours: s.p50Hours };
-    }
-    return { ...dora, flow, stages, constraint };
+    return {
+      ...dora,
+      flow,
+      ...flowStages({ prs, tests, ci, waits }, this.minimumSample),
+    };
   }
 
   /** Per service, what readiness records as facts; services absent from the catalog are left out. */

@@ -47,6 +47,8 @@ export type DeliverySettings = {
   /** Events older than this many days (or over a day ahead) are refused. */
   retentionDays: number;
   junitMaxBytes: number;
+  /** Measurements a flow stage needs before it is compared with others. */
+  stageMinimumSample: number;
 };
 
 const DEFAULT_ENVIRONMENTS: EnvironmentSettings[] = [
@@ -94,6 +96,11 @@ export function readSettings(config: RootConfigService): DeliverySettings {
   if (!(incidentAttributionHours >= 0))
     throw new Error(
       `delivery.incidents.attributionHours must be a number of hours, 0 or more, not ${incidentAttributionHours}`,
+    );
+  const stageMinimumSample = c?.getOptionalNumber('stages.minimumSample') ?? 5;
+  if (!Number.isInteger(stageMinimumSample) || stageMinimumSample < 1)
+    throw new Error(
+      `delivery.stages.minimumSample must be a whole number, at least 1, not ${stageMinimumSample}`,
     );
   const junitMaxMegabytes = c?.getOptionalNumber('junit.maxMegabytes') ?? 100;
   if (!(junitMaxMegabytes > 0))
@@ -147,6 +154,7 @@ export function readSettings(config: RootConfigService): DeliverySettings {
     deployTimeoutMinutes,
     retentionDays,
     junitMaxBytes: Math.round(junitMaxMegabytes * 1_048_576),
+    stageMinimumSample,
   };
 }
 

@@ -1,5 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  FlowStage,
+  FlowStageId,
   Deployment,
   DeploymentLogEvent,
   MetricsResponse,
@@ -47,6 +49,19 @@ export const deployment = (patch: Partial<Deployment>): Deployment => ({
   ...patch,
 });
 
+export const stage = (
+  id: FlowStageId,
+  count: number,
+  p50Hours?: number,
+): FlowStage => ({
+  stage: id,
+  count,
+  p50Hours,
+  enoughData: p50Hours !== undefined,
+  measuredFrom: `what ${id} is measured from`,
+  howToFeed: `how to feed ${id}`,
+});
+
 export const metrics = (
   patch: Partial<MetricsResponse> = {},
 ): MetricsResponse => ({
@@ -71,15 +86,16 @@ export const metrics = (
   },
   flow: {} as MetricsResponse['flow'],
   stages: [
-    { stage: 'review-wait', p50Hours: 30, count: 10 },
-    { stage: 'in-review', p50Hours: 5, count: 10 },
-    { stage: 'ci-tests', p50Hours: 0.2, count: 40 },
-    { stage: 'merge-to-deploy', p50Hours: 2, count: 15 },
-    { stage: 'deploy-approval', count: 0 },
-    { stage: 'deploy-queue', p50Hours: 0.01, count: 15 },
-    { stage: 'deploying', p50Hours: 0.1, count: 15 },
+    stage('review-wait', 10, 30),
+    stage('in-review', 10, 5),
+    stage('ci-tests', 40, 0.2),
+    stage('merge-to-deploy', 15, 2),
+    stage('deploy-approval', 0),
+    stage('deploy-queue', 15, 0.01),
+    stage('deploying', 15, 0.1),
   ],
-  constraint: { stage: 'review-wait', p50Hours: 30 },
+  minimumSample: 5,
+  constraint: { stage: 'review-wait', p50Hours: 30, comparedStages: 6 },
   ...patch,
 });
 

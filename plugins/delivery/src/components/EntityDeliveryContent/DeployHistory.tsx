@@ -1,12 +1,16 @@
 import {
   Button,
   Cell,
+  Link,
   CellText,
   ColumnConfig,
   Table,
   Text,
 } from '@backstage/ui';
-import { Deployment } from '@internal/plugin-delivery-common';
+import {
+  Deployment,
+  DeploymentIncident,
+} from '@internal/plugin-delivery-common';
 import { formatWhen, shortRef } from '../shared/format';
 import { StatusBadge } from '../shared/StatusBadge';
 
@@ -58,6 +62,12 @@ export const DeployHistory = ({
           <StatusBadge status={d.status} />
         </Cell>
       ),
+    },
+    {
+      id: 'failure',
+      label: 'Change failure',
+      minWidth: 200,
+      cell: d => <FailedChangeCell deployment={d} />,
     },
     {
       id: 'kind',
@@ -134,5 +144,66 @@ export const DeployHistory = ({
       data={deployments}
       pagination={{ type: 'none' }}
     />
+  );
+};
+
+const REASON: Record<string, string> = {
+  failed: 'failed',
+  'rolled-back': 'rolled back',
+};
+const SOURCE: Record<string, string> = {
+  pagerduty: 'PagerDuty',
+  opsgenie: 'Opsgenie',
+  alertmanager: 'Alertmanager',
+};
+
+/**
+ * Why a production deployment counts in the change failure rate, next to it: it failed, was
+ * rolled back, or incidents are tied to it (and how: named by the sender, or live when the
+ * incident opened). Non-production and healthy deployments say they do not count.
+ */
+const FailedChangeCell = ({ deployment: d }: { deployment: Deployment }) => {
+  if (!d.production)
+    return <CellText title="—" description="not production: not counted" />;
+  if (!d.finishedAt) return <CellText title="—" description="not finished" />;
+  if (!d.failedChange) return <CellText title="No" />;
+  const { reasons, incidents } = d.failedChange;
+  const why = reasons.filter(r => r !== 'incident').map(r => REASON[r]);
+  return (
+    <Cell>
+      <Text as="span" variant="body-small" weight="bold">
+        Counts as failed
+      </Text>
+      {why.length > 0 && (
+        <Text as="p" variant="body-x-small">
+          {why.join(', ')}
+        </Text>
+      )}
+      {incidents.map(i => (
+        <IncidentLine key={i.id} incident={i} />
+      ))}
+    </Cell>
+  );
+};
+
+const IncidentLine = ({ incident: i }: { incident: DeploymentIncident }) => {
+  const name = i.title ? `${i.title}` : i.id;
+  const how =
+    i.link === 'live-at-open'
+      ? `live when it opened ${formatWhen(i.openedAt)}`
+      : `reported as its cause`;
+  const source = i.source ? `${SOURCE[i.source] ?? i.source} ` : '';
+  return (
+    <Text as="p" variant="body-x-small">
+      {source}incident{' '}
+      {i.url ? (
+        <Link href={i.url} target="_blank" rel="noopener noreferrer">
+          {name}
+        </Link>
+      ) : (
+        name
+      )}
+      : {how}
+    </Text>
   );
 };

@@ -273,7 +273,7 @@ describe('EntityDeliveryContent', () => {
       screen.getByText(/Tiers from the DORA 2024 report/),
     ).toBeInTheDocument();
     expect(
-      screen.getByLabelText('Production deployments per week'),
+      screen.getByLabelText('Finished production deployments per week'),
     ).toBeInTheDocument();
   });
 });

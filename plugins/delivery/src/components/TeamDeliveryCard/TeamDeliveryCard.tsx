@@ -30,9 +30,7 @@ export const TeamDeliveryCard = () => {
   else
     body = (
       <Flex direction="column" gap="3">
-        {value.metrics.constraint && (
-          <ConstraintCallout metrics={value.metrics} showStages={false} />
-        )}
+        <ConstraintCallout metrics={value.metrics} showStages={false} />
         <DoraTiles
           dora={value.metrics.dora}
           reportYear={value.metrics.tiers.reportYear}

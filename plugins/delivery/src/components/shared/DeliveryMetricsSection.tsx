@@ -32,7 +32,7 @@ export const DeliveryMetricsSection = ({
           windowDays={value.metrics.window.days}
         />
         <DoraCharts series={value.series} />
-        {!showConstraint && value.metrics.constraint && (
+        {!showConstraint && (
           <ConstraintCallout metrics={value.metrics} showStages={false} />
         )}
       </Flex>

@@ -5,6 +5,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -23,11 +24,14 @@ const round = (n: number | undefined) =>
 const Chart = ({
   title,
   empty,
+  note,
   children,
 }: {
   title: string;
   /** Said instead of an empty plot when no bucket has a value. */
   empty?: string;
+  /** Said under the plot: what it rests on when that is little. */
+  note?: string;
   children: ReactNode;
 }) => (
   <figure className={styles.chart} aria-label={title} style={{ margin: 0 }}>
@@ -41,12 +45,29 @@ const Chart = ({
         </Text>
       </div>
     ) : (
-      <div style={{ width: '100%', height: 200 }}>
+      <div style={{ width: '100%', height: 220 }}>
         <ResponsiveContainer>{children as any}</ResponsiveContainer>
       </div>
     )}
+    {!empty && note && (
+      <Text
+        as="p"
+        variant="body-x-small"
+        color="secondary"
+        className={styles.chartNote}
+      >
+        {note}
+      </Text>
+    )}
   </figure>
 );
+
+/** A plot of one point is not a trend: say so. */
+function single(count: number, per: string): string | undefined {
+  return count === 1
+    ? `One ${per} with data: a single point, not a trend.`
+    : undefined;
+}
 
 function tooltipLabel(per: string) {
   return (v: any) =>
@@ -58,9 +79,11 @@ function tooltipLabel(per: string) {
 /** DORA over time: deployments, lead time, change failure rate and time to restore per bucket. */
 export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
   const per = series.bucket === 'week' ? 'week' : 'day';
+  // Each finished production deployment once: it either counts as a failed change (failed,
+  // rolled back, or tied to an incident) or did not.
   const data = series.points.map(p => ({
     at: p.start,
-    deployments: p.deployments,
+    ok: Math.max(0, p.finished - p.failedDeployments),
     failed: p.failedDeployments,
     leadTime: round(p.leadTimeP50Hours),
     cfr:
@@ -82,12 +105,17 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
     stroke: string;
     domain?: [number, number];
   }) => (
-    <Chart title={line.title} empty={none(line.key, line.what)}>
+    <Chart
+      title={line.title}
+      empty={none(line.key, line.what)}
+      note={single(data.filter(d => d[line.key] !== undefined).length, per)}
+    >
       <LineChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="at" tickFormatter={label} />
         <YAxis domain={line.domain} width={40} />
         <Tooltip labelFormatter={tooltipLabel(per)} />
+        <Legend />
         <Line
           dataKey={line.key}
           name={line.name}
@@ -100,21 +128,32 @@ export const DoraCharts = ({ series }: { series: TimeseriesResponse }) => {
   );
   return (
     <div className={styles.charts}>
-      <Chart title={`Production deployments per ${per}`}>
+      <Chart
+        title={`Finished production deployments per ${per}`}
+        empty={
+          data.some(d => d.ok + d.failed > 0)
+            ? undefined
+            : `No finished production deployments in these ${data.length} ${per}s.`
+        }
+        note={single(data.filter(d => d.ok + d.failed > 0).length, per)}
+      >
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="at" tickFormatter={label} />
           <YAxis allowDecimals={false} width={32} />
           <Tooltip labelFormatter={tooltipLabel(per)} />
+          <Legend />
           <Bar
-            dataKey="deployments"
-            name="Went live"
+            dataKey="ok"
+            name="No failure"
+            stackId="deployments"
             fill="#2e7d32"
             isAnimationActive={false}
           />
           <Bar
             dataKey="failed"
-            name="Failed"
+            name="Failed change (failed, rolled back or incident)"
+            stackId="deployments"
             fill="#c62828"
             isAnimationActive={false}
           />
