@@ -172,6 +172,41 @@ describe('readiness plugin at /api/readiness', () => {
     ]);
   });
 
+  it('answers what to fix first: the checks blocking the next overall level, heaviest first', async () => {
+    const api = await startReadiness();
+    const card = await api.get(scorecardUrl).set('Authorization', user);
+    expect(card.status).toBe(200);
+    const { overallLevel, scoredCapabilities, fixFirst, capabilities } =
+      card.body;
+    expect(overallLevel).toBe('none');
+    expect(scoredCapabilities).toBe(6);
+    expect(fixFirst.level).toBe('bronze');
+    // Exactly the checks each capability below bronze names as blocking bronze.
+    const blockingBronze = capabilities.flatMap((c: any) =>
+      c.next?.level === 'bronze' ? c.next.failingChecks : [],
+    );
+    expect(fixFirst.checks.map((c: any) => c.id).sort()).toEqual(
+      [...blockingBronze].sort(),
+    );
+    expect(fixFirst.checks.length).toBeGreaterThan(1);
+    const weights = fixFirst.checks.map((c: any) => c.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    for (const check of fixFirst.checks) {
+      expect(check).toEqual({
+        id: expect.any(String),
+        capability: expect.any(String),
+        level: 'bronze',
+        weight: expect.any(Number),
+        status: expect.not.stringMatching(/^(pass|not-applicable)$/),
+        title: checkOf(card.body, check.capability, check.id).title,
+        howToFix: checkOf(card.body, check.capability, check.id).howToFix,
+      });
+    }
+    expect(fixFirst.checks.map((c: any) => c.id)).toContain(
+      'observability.runbook-linked',
+    );
+  });
+
   it('does not count a CI fact older than its declared age limit', async () => {
     const api = await startReadiness();
     const observedAt = new Date(Date.now() - 45 * 86_400_000).toISOString();
@@ -309,6 +344,11 @@ describe('readiness plugin at /api/readiness', () => {
     );
     expect(runbook.status).toBe('fail');
     expect(runbook.exemption.reason).toBe(body.reason);
+    // An exempted check no longer blocks the next level.
+    expect(card.body.fixFirst.checks.map((c: any) => c.id)).not.toContain(
+      'observability.runbook-linked',
+    );
+    expect(card.body.fixFirst.checks.length).toBeGreaterThan(0);
 
     const revoked = await api
       .delete(`/api/readiness/exemptions/${created.body.id}`)
@@ -345,6 +385,19 @@ describe('readiness plugin at /api/readiness', () => {
       score: ownership.score,
       level: ownership.level,
     });
+    // And the same first check to fix, stored when it was evaluated.
+    const [first] = card.body.fixFirst.checks;
+    expect(page.body.rows[0].scoredCapabilities).toBe(6);
+    expect(page.body.rows[0].fixFirst).toEqual({
+      level: card.body.fixFirst.level,
+      blockingChecks: card.body.fixFirst.checks.length,
+      first: {
+        id: first.id,
+        capability: first.capability,
+        level: first.level,
+        title: first.title,
+      },
+    });
 
     const csv = await api
       .get('/api/readiness/overview?format=csv')
@@ -359,6 +412,17 @@ describe('readiness plugin at /api/readiness', () => {
     expect(lines[1]).toMatch(
       /^component:default\/payments-api,payments-api,Component,service,group:default\/payments-team/,
     );
+    expect(lines[0]).toMatch(
+      /,scored_capabilities,next_level,blocking_checks,fix_first_check$/,
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `,6,bronze,${card.body.fixFirst.checks.length},${first.id.replace(
+          /\./g,
+          '\\.',
+        )}$`,
+      ),
+    );
 
     const rollups = await api
       .get('/api/readiness/rollups')
@@ -368,6 +432,13 @@ describe('readiness plugin at /api/readiness', () => {
       expect.objectContaining({
         owner: 'group:default/payments-team',
         entities: 1,
+        fixFirst: {
+          id: first.id,
+          capability: first.capability,
+          level: first.level,
+          title: first.title,
+          entities: 1,
+        },
       }),
     ]);
 
@@ -387,6 +458,8 @@ describe('readiness plugin at /api/readiness', () => {
       credentials,
     });
     expect((card as any).capabilities).toHaveLength(6);
+    expect((card as any).scoredCapabilities).toBe(6);
+    expect((card as any).fixFirst.level).toBe('bronze');
     const { output } = await actions.invoke({
       id: `${MOCK_PREFIX}list-failing-readiness-checks`,
       input: {
@@ -404,6 +477,9 @@ describe('readiness plugin at /api/readiness', () => {
     );
     expect(checks[0].level).toBe('bronze');
     expect(checks[0].howToFix.markdown.length).toBeGreaterThan(40);
+    // The same fix-first list as the scorecard, whichever capability was asked about.
+    expect((output as any).fixFirst).toEqual((card as any).fixFirst);
+    expect((output as any).fixFirst.checks.length).toBeGreaterThan(1);
   });
 
   it('refuses with 403 when the permission policy denies', async () => {

@@ -10,3 +10,19 @@ export type AchievedLevel = LevelId | 'none';
 export function levelRank(level: AchievedLevel): number {
   return level === 'none' ? 0 : LEVEL_IDS.indexOf(level) + 1;
 }
+
+/** The level after this one; none above gold. */
+export function nextLevel(level: AchievedLevel): LevelId | undefined {
+  return LEVEL_IDS[levelRank(level)];
+}
+
+/**
+ * An overall level resting on fewer scored capabilities than this (an API or resource scored
+ * on ownership alone) says so wherever it is shown, and sorts after the entities whose level
+ * rests on more, in either direction of the overview's level sort.
+ */
+export const MIN_SCORED_CAPABILITIES = 2;
+
+export function isNarrowLevel(scoredCapabilities: number): boolean {
+  return scoredCapabilities < MIN_SCORED_CAPABILITIES;
+}

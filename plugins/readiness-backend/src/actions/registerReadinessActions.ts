@@ -1,5 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { CAPABILITY_IDS } from '@internal/plugin-readiness-common';
+import { CAPABILITY_IDS, LEVEL_IDS } from '@internal/plugin-readiness-common';
 import { AuthorizedReadinessService } from '../services/AuthorizedReadinessService';
 
 const ENTITY_REF_DESCRIPTION =
@@ -22,8 +22,10 @@ export function registerReadinessActions(
       'Returns the readiness scorecard of a catalog entity (e.g. "component:default/payments-api"): ' +
       `per capability (${CAPABILITY_IDS.join(
         ', ',
-      )}) a 0-100 score, a level (none, bronze, silver, gold), ` +
-      'what blocks the next level, and every check with its status.',
+      )}) a 0-100 score (null: not scored, no check applies), a level (none, bronze, silver, gold), ` +
+      'what blocks the next level, and every check with its status; the overall level with ' +
+      'scoredCapabilities (a level resting on fewer than two scored capabilities says little) and ' +
+      'fixFirst: the checks that block the next overall level, heaviest first.',
     attributes: READ_ONLY,
     schema: {
       input: z =>
@@ -45,8 +47,9 @@ export function registerReadinessActions(
     title: 'List failing readiness checks with how to fix them',
     description:
       'Lists the readiness checks a catalog entity does not pass (fail, warn, missing-data, error), ' +
-      'lowest level first, each with why it matters and how to fix it (markdown and a link). ' +
-      'Use it to decide what to change in a service next.',
+      'lowest level first, each with why it matters and how to fix it (markdown and a link), ' +
+      'and fixFirst: the next overall level and the checks that block it, heaviest first (the ' +
+      'same list the Readiness tab shows). Use fixFirst to decide what to change in a service next.',
     attributes: READ_ONLY,
     schema: {
       input: z =>
@@ -59,6 +62,23 @@ export function registerReadinessActions(
         }),
       output: z =>
         z.object({
+          fixFirst: z.object({
+            level: z.enum(LEVEL_IDS).optional(),
+            checks: z.array(
+              z.object({
+                id: z.string(),
+                capability: z.string(),
+                level: z.string(),
+                weight: z.number(),
+                status: z.string(),
+                title: z.string(),
+                howToFix: z.object({
+                  markdown: z.string(),
+                  link: z.string().optional(),
+                }),
+              }),
+            ),
+          }),
           checks: z.array(
             z.object({
               id: z.string(),
@@ -99,7 +119,8 @@ export function registerReadinessActions(
             })),
         )
         .sort((a, b) => rank[a.level] - rank[b.level]);
-      return { output: { checks } };
+      // The whole list: what blocks the next level, whichever capability was asked about.
+      return { output: { fixFirst: card.fixFirst, checks } };
     },
   });
 }

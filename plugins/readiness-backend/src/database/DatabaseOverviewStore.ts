@@ -3,6 +3,8 @@ import {
   CAPABILITY_IDS,
   CapabilityId,
   LEVEL_IDS,
+  LevelId,
+  MIN_SCORED_CAPABILITIES,
   OverviewRow,
   Rollup,
 } from '@internal/plugin-readiness-common';
@@ -10,9 +12,24 @@ import { whereVisible } from '@internal/backend-common';
 import { Knex } from 'knex';
 import { OverviewFilter, OverviewSort, OverviewStore } from './OverviewStore';
 
-/** Written as the level-rank index's expression is, so the index serves the sort. */
-const LEVEL_ORDER = `case overall_level when 'gold' then 3 when 'silver' then 2 when 'bronze' then 1 else 0 end`;
+const LEVEL_RANK = `case overall_level when 'gold' then 3 when 'silver' then 2 when 'bronze' then 1 else 0 end`;
+const NARROW = `case when scored_capabilities < ${MIN_SCORED_CAPABILITIES} then 4 else 0 end`;
+/**
+ * The level sort: by level, a level resting on too few scored capabilities after all others in
+ * either direction (as no score sorts last in a capability sort). Written as the indexes'
+ * expressions are (migration 20261204150000_fix_first), so they serve the sort.
+ */
+const LEVEL_ORDER = {
+  asc: `${NARROW} + ${LEVEL_RANK}`,
+  desc: `${LEVEL_RANK} - ${NARROW}`,
+};
 const ALL_LEVELS: AchievedLevel[] = ['none', ...LEVEL_IDS];
+const FIRST_CHECK_COLUMNS = [
+  'fix_first_check',
+  'fix_first_capability',
+  'fix_first_level',
+  'fix_first_title',
+];
 const OVERVIEW_COLUMNS = [
   'entity_ref',
   'title',
@@ -22,6 +39,13 @@ const OVERVIEW_COLUMNS = [
   'system',
   'lifecycle',
   'overall_level',
+  'scored_capabilities',
+  'next_level',
+  'blocking_checks',
+  'fix_first_check',
+  'fix_first_capability',
+  'fix_first_level',
+  'fix_first_title',
   'evaluated_at',
 ].map(c => `e.${c}`);
 
@@ -61,12 +85,12 @@ export class DatabaseOverviewStore implements OverviewStore {
     const [{ total }] = await this.filtered(filter).count({ total: '*' });
     // Only the columns the overview shows.
     const q = this.filtered(filter).select(OVERVIEW_COLUMNS);
-    // Descending is the exact reverse of ascending (ties too), so one index serves both
-    // directions (migration 20261126090000_overview_sort_indexes).
+    // Each direction reads an index in its order (migrations 20261126090000_overview_sort_indexes
+    // and 20261204150000_fix_first).
     if (sort.by === 'name') {
       q.orderBy('e.entity_ref', sort.order);
     } else if (sort.by === 'level') {
-      q.orderByRaw(`${LEVEL_ORDER} ${sort.order}`).orderBy(
+      q.orderByRaw(`${LEVEL_ORDER[sort.order]} ${sort.order}`).orderBy(
         'e.entity_ref',
         sort.order,
       );
@@ -93,6 +117,19 @@ export class DatabaseOverviewStore implements OverviewStore {
       system: e.system ?? undefined,
       lifecycle: e.lifecycle ?? undefined,
       overallLevel: e.overall_level,
+      scoredCapabilities: Number(e.scored_capabilities),
+      fixFirst: {
+        ...(e.next_level && { level: e.next_level as LevelId }),
+        blockingChecks: Number(e.blocking_checks),
+        ...(e.fix_first_check && {
+          first: {
+            id: e.fix_first_check,
+            capability: e.fix_first_capability,
+            level: e.fix_first_level,
+            title: e.fix_first_title,
+          },
+        }),
+      },
       evaluatedAt: new Date(e.evaluated_at).toISOString(),
       scores: byRef.get(e.entity_ref) ?? {},
     }));
@@ -132,7 +169,11 @@ export class DatabaseOverviewStore implements OverviewStore {
     filter: OverviewFilter,
     groupByOwner: boolean,
   ): Promise<Rollup[]> {
-    const matching = this.filtered(filter).select('e.entity_ref', 'e.owner');
+    const matching = this.filtered(filter).select(
+      'e.entity_ref',
+      'e.owner',
+      ...FIRST_CHECK_COLUMNS.map(c => `e.${c}`),
+    );
     const groupColumns = groupByOwner
       ? ['m.owner', 's.capability', 's.level']
       : ['s.capability', 's.level'];
@@ -155,6 +196,17 @@ export class DatabaseOverviewStore implements OverviewStore {
       .modify(q => {
         if (groupByOwner) q.groupBy('m.owner');
       });
+    const firstChecksColumns = [
+      ...(groupByOwner ? ['m.owner'] : []),
+      ...FIRST_CHECK_COLUMNS.map(c => `m.${c}`),
+    ];
+    const firstChecks = await this.db
+      .with('m', matching)
+      .from('m')
+      .whereNotNull('m.fix_first_check')
+      .select(firstChecksColumns)
+      .count({ n: '*' })
+      .groupBy(firstChecksColumns);
 
     const rollups = new Map<
       string,
@@ -195,6 +247,26 @@ export class DatabaseOverviewStore implements OverviewStore {
         sum + Number(row.total ?? 0),
         n + Number(row.scored),
       ]);
+    }
+    // The check first in the most entities' fix-first lists (ties by title).
+    for (const row of firstChecks) {
+      const r = rollupOf(row.owner ?? undefined);
+      const n = Number(row.n);
+      const held = r.fixFirst;
+      if (
+        held &&
+        (held.entities > n ||
+          (held.entities === n &&
+            held.title.localeCompare(row.fix_first_title) <= 0))
+      )
+        continue;
+      r.fixFirst = {
+        id: row.fix_first_check,
+        capability: row.fix_first_capability,
+        level: row.fix_first_level,
+        title: row.fix_first_title,
+        entities: n,
+      };
     }
     return [...rollups.values()].map(({ sums, ...r }) => {
       for (const c of r.capabilities) {

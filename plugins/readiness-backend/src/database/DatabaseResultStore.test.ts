@@ -39,6 +39,24 @@ function evaluation(
       },
     ],
     overallLevel: oncall === 'pass' ? 'silver' : 'bronze',
+    scoredCapabilities: 1,
+    fixFirst:
+      oncall === 'pass'
+        ? { level: 'gold', checks: [] }
+        : {
+            level: 'silver',
+            checks: [
+              {
+                id: 'ownership.oncall',
+                capability: 'ownership',
+                level: 'silver',
+                weight: 5,
+                status: 'fail',
+                title: 'Reachable through an on-call rotation',
+                howToFix: { markdown: 'Add a PagerDuty service id.' },
+              },
+            ],
+          },
   };
 }
 
@@ -110,6 +128,54 @@ describe.each(databases.eachSupportedId())('DatabaseResultStore on %s', id => {
     expect(
       replaced.map(r => [r.check_id, r.status, new Date(r.changed_at)]),
     ).toEqual([['ownership.oncall', 'fail', t(1)]]);
+  });
+
+  it('stores what the overview shows of fix first, rewriting the row when only that changes', async () => {
+    const { knex, store } = await setup();
+    const t = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
+    await store.saveEvaluations([evaluation('fail', 40)], t(1));
+    const row = async () =>
+      knex('readiness_entities')
+        .where({ entity_ref: ref })
+        .first(
+          'scored_capabilities',
+          'next_level',
+          'blocking_checks',
+          'fix_first_check',
+          'fix_first_capability',
+          'fix_first_level',
+          'fix_first_title',
+        );
+    expect(await row()).toEqual({
+      scored_capabilities: 1,
+      next_level: 'silver',
+      blocking_checks: 1,
+      fix_first_check: 'ownership.oncall',
+      fix_first_capability: 'ownership',
+      fix_first_level: 'silver',
+      fix_first_title: 'Reachable through an on-call rotation',
+    });
+
+    // Same results and level, another check first (a check definition changed).
+    const renamed = evaluation('fail', 40);
+    renamed.fixFirst.checks[0].title = 'On call';
+    expect(await store.saveEvaluations([renamed], t(2))).toEqual({
+      resultChanges: 0,
+      scoreChanges: 0,
+      entityChanges: 1,
+    });
+    expect((await row()).fix_first_title).toBe('On call');
+
+    await store.saveEvaluations([evaluation('pass', 80)], t(3));
+    expect(await row()).toEqual({
+      scored_capabilities: 1,
+      next_level: 'gold',
+      blocking_checks: 0,
+      fix_first_check: null,
+      fix_first_capability: null,
+      fix_first_level: null,
+      fix_first_title: null,
+    });
   });
 
   it('drops results of checks that no longer exist, and knows unknown entities', async () => {

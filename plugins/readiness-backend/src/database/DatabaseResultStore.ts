@@ -7,12 +7,7 @@ import {
 import { Knex } from 'knex';
 import { createHash } from 'node:crypto';
 import { chunks } from './chunks';
-import {
-  EntityEvaluation,
-  EvaluatedEntity,
-  ResultStore,
-  StoredScorecard,
-} from './ResultStore';
+import { EntityEvaluation, ResultStore, StoredScorecard } from './ResultStore';
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -78,9 +73,9 @@ export class DatabaseResultStore implements ResultStore {
     const unchanged: string[] = [];
     const resultRows: ResultsRow[] = [];
     const resultHistory: object[] = [];
-    for (const { entity, overallLevel } of batch) {
-      const before = old.get(entity.entityRef);
-      const row = entityRow(entity, overallLevel, at);
+    for (const evaluation of batch) {
+      const before = old.get(evaluation.entity.entityRef);
+      const row = entityRow(evaluation, at);
       if (before && sameEntityRow(before, row)) unchanged.push(row.entity_ref);
       else entityRows.push(row);
     }
@@ -290,6 +285,13 @@ type EntityRow = {
   system: string | null;
   lifecycle: string | null;
   overall_level: string;
+  scored_capabilities: number;
+  next_level: string | null;
+  blocking_checks: number;
+  fix_first_check: string | null;
+  fix_first_capability: string | null;
+  fix_first_level: string | null;
+  fix_first_title: string | null;
   evaluated_at: Date | string;
 };
 
@@ -317,10 +319,10 @@ type ScoreRow = {
 };
 
 function entityRow(
-  entity: EvaluatedEntity,
-  overallLevel: AchievedLevel,
+  { entity, overallLevel, scoredCapabilities, fixFirst }: EntityEvaluation,
   at: Date,
 ): EntityRow {
+  const first = fixFirst.checks[0];
   return {
     entity_ref: entity.entityRef,
     kind: entity.kind,
@@ -330,6 +332,13 @@ function entityRow(
     system: entity.system ?? null,
     lifecycle: entity.lifecycle ?? null,
     overall_level: overallLevel,
+    scored_capabilities: scoredCapabilities,
+    next_level: fixFirst.level ?? null,
+    blocking_checks: fixFirst.checks.length,
+    fix_first_check: first?.id ?? null,
+    fix_first_capability: first?.capability ?? null,
+    fix_first_level: first?.level ?? null,
+    fix_first_title: first?.title ?? null,
     evaluated_at: at,
   };
 }
@@ -342,6 +351,13 @@ const COMPARED: Array<keyof EntityRow> = [
   'system',
   'lifecycle',
   'overall_level',
+  'scored_capabilities',
+  'next_level',
+  'blocking_checks',
+  'fix_first_check',
+  'fix_first_capability',
+  'fix_first_level',
+  'fix_first_title',
 ];
 
 function sameEntityRow(a: EntityRow, b: EntityRow) {

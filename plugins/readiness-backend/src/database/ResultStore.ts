@@ -2,6 +2,7 @@ import {
   AchievedLevel,
   CapabilityScore,
   CheckStatus,
+  FixFirst,
   ScoreChange,
 } from '@internal/plugin-readiness-common';
 
@@ -29,6 +30,9 @@ export type EntityEvaluation = {
   results: Array<{ checkId: string; status: CheckStatus; detail: string }>;
   scores: CapabilityScore[];
   overallLevel: AchievedLevel;
+  scoredCapabilities: number;
+  /** What blocks the next overall level; the overview keeps its first check and count. */
+  fixFirst: FixFirst;
 };
 
 export type StoredScorecard = {
@@ -52,7 +56,8 @@ export interface ResultStore {
   ): Promise<{
     resultChanges: number;
     scoreChanges: number;
-    /** Entity rows added, or changed in what the overview filters by or its overall level. */
+    /** Entity rows added, or changed in what the overview filters by or shows of the entity
+     *  (overall level, scored capabilities, fix first). */
     entityChanges: number;
   }>;
   scorecard(entityRef: string): Promise<StoredScorecard | undefined>;

@@ -82,7 +82,12 @@ describe.each(databases.eachSupportedId())('readiness migrations on %s', id => {
     // Rows from before the fingerprint have none: they are compared in full on the next run.
     expect(stored.fingerprint).toBeNull();
 
-    // The results fingerprint and the overview's sort indexes go first, leaving the rows.
+    // The fix-first columns, the results fingerprint and the overview's sort indexes go
+    // first, leaving the rows.
+    await knex.migrate.down({ directory });
+    expect(
+      await knex.schema.hasColumn('readiness_entities', 'scored_capabilities'),
+    ).toBe(false);
     await knex.migrate.down({ directory });
     expect(
       await knex.schema.hasColumn('readiness_entity_results', 'fingerprint'),
@@ -104,6 +109,94 @@ describe.each(databases.eachSupportedId())('readiness migrations on %s', id => {
     const results = await knex('readiness_results');
     expect(results.map(r => [r.check_id, r.status])).toEqual([
       ['ownership.oncall', 'pass'],
+    ]);
+  });
+
+  it('adds the fix-first columns, counting scored capabilities from the stored scores, and takes them away', async () => {
+    const knex = await databases.init(id);
+    // Up to the migration before this one.
+    for (let i = 0; i < 5; i++) await knex.migrate.up({ directory });
+    expect(
+      await knex.schema.hasColumn('readiness_entity_results', 'fingerprint'),
+    ).toBe(true);
+    const entity = (name: string) => ({
+      entity_ref: `component:default/${name}`,
+      kind: 'Component',
+      overall_level: 'gold',
+      evaluated_at: at,
+    });
+    await knex('readiness_entities').insert([entity('a'), entity('b')]);
+    await knex('readiness_scores').insert(
+      [
+        ['a', 'ownership', 100],
+        ['a', 'observability', 80],
+        ['a', 'test-feedback', null],
+        ['b', 'ownership', null],
+      ].map(([name, capability, score]) => ({
+        entity_ref: `component:default/${name}`,
+        capability,
+        score,
+        level: score === null ? 'none' : 'gold',
+        changed_at: at,
+      })),
+    );
+    const indexes = async () => {
+      const rows =
+        knex.client.dialect === 'postgresql'
+          ? (
+              await knex.raw(
+                "select indexname as name from pg_indexes where tablename = 'readiness_entities'",
+              )
+            ).rows
+          : await knex.raw(
+              "select name from sqlite_master where type = 'index' and tbl_name = 'readiness_entities'",
+            );
+      return rows
+        .map((r: { name: string }) => r.name)
+        .filter((n: string) => n.includes('level'))
+        .sort();
+    };
+
+    await knex.migrate.up({ directory });
+    const rows = await knex('readiness_entities')
+      .orderBy('entity_ref')
+      .select(
+        'scored_capabilities',
+        'next_level',
+        'blocking_checks',
+        'fix_first_check',
+      );
+    // The fix-first columns wait for the next evaluation.
+    expect(rows).toEqual([
+      {
+        scored_capabilities: 2,
+        next_level: null,
+        blocking_checks: 0,
+        fix_first_check: null,
+      },
+      {
+        scored_capabilities: 0,
+        next_level: null,
+        blocking_checks: 0,
+        fix_first_check: null,
+      },
+    ]);
+    expect(await indexes()).toEqual([
+      'readiness_entities_level_ascending_idx',
+      'readiness_entities_level_descending_idx',
+      'readiness_entities_level_idx',
+    ]);
+
+    await knex.migrate.down({ directory });
+    for (const column of ['scored_capabilities', 'fix_first_title']) {
+      expect(await knex.schema.hasColumn('readiness_entities', column)).toBe(
+        false,
+      );
+    }
+    expect(await knex('readiness_entities')).toHaveLength(2);
+    expect(await indexes()).toEqual([
+      'readiness_entities_level_idx',
+      'readiness_entities_level_rank_idx',
     ]);
   });
 });

@@ -1,12 +1,15 @@
 import {
   AchievedLevel,
+  BlockingCheck,
   CAPABILITY_IDS,
   CapabilityId,
   CapabilityScore,
   CheckDefinition,
   CheckStatus,
+  FixFirst,
   LEVEL_IDS,
   levelRank,
+  nextLevel,
 } from '@internal/plugin-readiness-common';
 
 /** A check's result as scoring sees it. */
@@ -82,6 +85,52 @@ export class ScorecardCalculator {
       level = candidate;
     }
     return { capability, score, level };
+  }
+
+  /**
+   * What blocks the next overall level. The overall level is the lowest capability level, so
+   * every capability below the next one holds it back with its open checks (applicable, not
+   * passed, not exempted) of that level or below; capabilities at or above it hold nothing.
+   */
+  fixFirst(
+    scores: readonly CapabilityScore[],
+    results: ReadonlyMap<string, ScoredResult>,
+  ): FixFirst {
+    const level = nextLevel(ScorecardCalculator.overallLevel(scores));
+    if (!level) return { checks: [] };
+    const target = levelRank(level);
+    const checks: BlockingCheck[] = [];
+    for (const score of scores) {
+      if (score.score === null || levelRank(score.level) >= target) continue;
+      for (const check of this.byCapability.get(score.capability) ?? []) {
+        const result = results.get(check.id);
+        if (!result || result.status === 'not-applicable') continue;
+        if (result.exempted || result.status === 'pass') continue;
+        if (levelRank(check.level) > target) continue;
+        checks.push({
+          id: check.id,
+          capability: check.capability,
+          level: check.level,
+          weight: check.weight,
+          status: result.status,
+          title: check.title,
+          howToFix: check.howToFix,
+        });
+      }
+    }
+    checks.sort(
+      (a, b) =>
+        b.weight - a.weight ||
+        levelRank(a.level) - levelRank(b.level) ||
+        a.title.localeCompare(b.title) ||
+        a.id.localeCompare(b.id),
+    );
+    return { level, checks };
+  }
+
+  /** How many capabilities have an applicable check. */
+  static scoredCapabilities(scores: readonly CapabilityScore[]): number {
+    return scores.filter(s => s.score !== null).length;
   }
 
   /** The overall level: the lowest level among capabilities where any check applies. */

@@ -202,14 +202,13 @@ export class ReadinessEvaluator {
         checkId: check.id,
         ...evaluateCheck(check, subject, current, stale),
       }));
-      const scores = this.calculator.capabilityScores(
-        new Map(
-          results.map(r => [
-            r.checkId,
-            { status: r.status, exempted: exempted.has(r.checkId) },
-          ]),
-        ),
+      const scored = new Map(
+        results.map(r => [
+          r.checkId,
+          { status: r.status, exempted: exempted.has(r.checkId) },
+        ]),
       );
+      const scores = this.calculator.capabilityScores(scored);
       return {
         entity: {
           entityRef: ref,
@@ -223,6 +222,8 @@ export class ReadinessEvaluator {
         results,
         scores,
         overallLevel: ScorecardCalculator.overallLevel(scores),
+        scoredCapabilities: ScorecardCalculator.scoredCapabilities(scores),
+        fixFirst: this.calculator.fixFirst(scores, scored),
       };
     });
     const saved = await this.deps.results.saveEvaluations(evaluations, now);

@@ -15,7 +15,7 @@ export function scorecardView(
 ): ScorecardResponse {
   const results = new Map(stored.results.map(r => [r.checkId, r]));
   const exemptionOf = new Map(exemptions.map(e => [e.checkId, e]));
-  // Levels' "next" is recomputed from the stored results, so it always matches them.
+  // Levels' "next" and fixFirst are recomputed from the stored results, so they always match them.
   const calculator = new ScorecardCalculator(checks);
   const scored = new Map(
     stored.results.map(r => [
@@ -23,15 +23,19 @@ export function scorecardView(
       { status: r.status, exempted: exemptionOf.has(r.checkId) },
     ]),
   );
+  const scores = calculator.capabilityScores(scored);
   return {
     entityRef: stored.entity.entityRef,
     title: stored.entity.title,
     owner: stored.entity.owner,
     system: stored.entity.system,
     overallLevel: stored.entity.overallLevel,
+    scoredCapabilities: ScorecardCalculator.scoredCapabilities(scores),
+    // The same computation the evaluator stores for the overview, over the same results.
+    fixFirst: calculator.fixFirst(scores, scored),
     evaluatedAt: stored.entity.evaluatedAt,
     capabilities: CAPABILITIES.map(capability => ({
-      ...calculator.capabilityScore(capability.id, scored),
+      ...scores.find(s => s.capability === capability.id)!,
       title: capability.title,
       checks: checks
         .filter(c => c.capability === capability.id && results.has(c.id))

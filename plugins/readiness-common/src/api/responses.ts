@@ -21,6 +21,27 @@ export type ScorecardCheck = {
   };
 };
 
+/** A check standing between an entity and its next overall level. */
+export type BlockingCheck = {
+  id: string;
+  capability: CapabilityId;
+  level: LevelId;
+  weight: number;
+  status: CheckStatus;
+  title: string;
+  howToFix: { markdown: string; link?: string };
+};
+
+/**
+ * What to fix first: the next overall level, and in every capability below it the open checks
+ * (applicable, not passed, not exempted) of that level or below, heaviest first (weight, then
+ * lower level, then title). No level above gold; no checks when nothing is scored.
+ */
+export type FixFirst = {
+  level?: LevelId;
+  checks: BlockingCheck[];
+};
+
 /** GET /scorecards/:kind/:namespace/:name */
 export type ScorecardResponse = {
   entityRef: string;
@@ -28,6 +49,9 @@ export type ScorecardResponse = {
   owner?: string;
   system?: string;
   overallLevel: AchievedLevel;
+  /** How many of the six capabilities have an applicable check (see isNarrowLevel). */
+  scoredCapabilities: number;
+  fixFirst: FixFirst;
   evaluatedAt: string;
   capabilities: Array<
     CapabilityScore & { title: string; checks: ScorecardCheck[] }
@@ -56,6 +80,13 @@ export type OverviewRow = {
   system?: string;
   lifecycle?: string;
   overallLevel: AchievedLevel;
+  scoredCapabilities: number;
+  /** The first of the scorecard's fixFirst checks and how many there are, as evaluated. */
+  fixFirst: {
+    level?: LevelId;
+    blockingChecks: number;
+    first?: Pick<BlockingCheck, 'id' | 'capability' | 'level' | 'title'>;
+  };
   evaluatedAt: string;
   scores: Partial<
     Record<CapabilityId, { score: number | null; level: AchievedLevel }>
@@ -77,8 +108,15 @@ export type Rollup = {
   owner?: string;
   entities: number;
   capabilities: CapabilityRollup[];
-  /** The capability with the lowest average score: where to invest first. */
+  /** The capability with the lowest average score. */
   weakestCapability?: CapabilityId;
+  /**
+   * The check that comes first in fixFirst for the most of these entities (ties by title),
+   * with how many it comes first for.
+   */
+  fixFirst?: Pick<BlockingCheck, 'id' | 'capability' | 'level' | 'title'> & {
+    entities: number;
+  };
 };
 
 /** GET /rollups */

@@ -102,6 +102,10 @@ function csvHeader() {
     'lifecycle',
     'overall_level',
     ...CAPABILITY_IDS.flatMap(c => [`${c}_score`, `${c}_level`]),
+    'scored_capabilities',
+    'next_level',
+    'blocking_checks',
+    'fix_first_check',
   ].join(',');
 }
 
@@ -119,6 +123,10 @@ function csvRow(row: OverviewRow) {
       row.scores[c]?.score ?? '',
       row.scores[c]?.level ?? '',
     ]),
+    row.scoredCapabilities,
+    row.fixFirst.level,
+    row.fixFirst.blockingChecks,
+    row.fixFirst.first?.id,
   ];
   return cells.map(csvCell).join(',');
 }

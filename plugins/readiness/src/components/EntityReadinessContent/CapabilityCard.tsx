@@ -1,8 +1,8 @@
 import { ScorecardResponse } from '@internal/plugin-readiness-common';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { LevelBadge } from '../shared/LevelBadge';
-import { LEVEL_LABEL, scoreColor } from '../shared/presentation';
-import { CheckRow } from './CheckRow';
+import { LEVEL_LABEL, NOT_SCORED, scoreColor } from '../shared/presentation';
+import { CheckRow, OpenedCheck } from './CheckRow';
 
 type Capability = ScorecardResponse['capabilities'][number];
 
@@ -15,8 +15,17 @@ const ORDER = {
   'not-applicable': 5,
 };
 
-/** One capability: its score and level, what blocks the next level, and its checks (worst first). */
-export const CapabilityCard = ({ capability }: { capability: Capability }) => {
+/**
+ * One capability: its score and level (or "Not scored" where no check applies), what blocks
+ * its next level, and its checks (worst first).
+ */
+export const CapabilityCard = ({
+  capability,
+  opened,
+}: {
+  capability: Capability;
+  opened?: OpenedCheck;
+}) => {
   const checks = [...capability.checks].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status],
   );
@@ -27,15 +36,27 @@ export const CapabilityCard = ({ capability }: { capability: Capability }) => {
           {capability.title}
         </Text>
         <Flex align="center" gap="2" style={{ flexWrap: 'wrap', marginTop: 4 }}>
-          <Text
-            variant="title-medium"
-            weight="bold"
-            aria-label={`${capability.title} score`}
-            style={{ color: scoreColor(capability.score) }}
-          >
-            {capability.score === null ? 'n/a' : capability.score}
-          </Text>
-          <LevelBadge level={capability.level} />
+          {capability.score === null ? (
+            <Text
+              variant="title-small"
+              color="secondary"
+              aria-label={`${capability.title} score`}
+            >
+              {NOT_SCORED}
+            </Text>
+          ) : (
+            <>
+              <Text
+                variant="title-medium"
+                weight="bold"
+                aria-label={`${capability.title} score`}
+                style={{ color: scoreColor(capability.score) }}
+              >
+                {capability.score}
+              </Text>
+              <LevelBadge level={capability.level} />
+            </>
+          )}
           {capability.next && (
             <Text variant="body-small" color="secondary">
               {capability.next.failingChecks.length} check
@@ -54,7 +75,7 @@ export const CapabilityCard = ({ capability }: { capability: Capability }) => {
         {checks
           .filter(c => c.status !== 'not-applicable')
           .map(check => (
-            <CheckRow key={check.id} check={check} />
+            <CheckRow key={check.id} check={check} opened={opened} />
           ))}
       </CardBody>
     </Card>

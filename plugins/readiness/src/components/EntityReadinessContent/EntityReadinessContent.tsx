@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -6,10 +7,16 @@ import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
 import { useAsync } from '@internal/frontend-common';
 import { readinessApiRef } from '../../api/readinessApiRef';
 import { LevelBadge } from '../shared/LevelBadge';
+import { narrowLevelNote } from '../shared/presentation';
 import { CapabilityCard } from './CapabilityCard';
+import { OpenedCheck } from './CheckRow';
+import { FixFirstList } from './FixFirstList';
 import { ReadinessTrendChart } from './ReadinessTrendChart';
 
-/** The Readiness tab: overall level, trend, and the six capabilities with their checks. */
+/**
+ * The Readiness tab: overall level, what to fix first (the server's list), trend, and the six
+ * capabilities with their checks.
+ */
 export const EntityReadinessContent = () => {
   const { entity } = useEntity();
   const api = useApi(readinessApiRef);
@@ -22,11 +29,12 @@ export const EntityReadinessContent = () => {
     return { scorecard, history };
   }, entityRef);
 
+  const [opened, setOpened] = useState<OpenedCheck>();
+
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const { scorecard, history } = value!;
-  const scored = scorecard.capabilities.filter(c => c.score !== null);
-  const weakest = [...scored].sort((a, b) => a.score! - b.score!)[0];
+  const note = narrowLevelNote(scorecard.scoredCapabilities);
 
   return (
     <Flex direction="column" gap="4">
@@ -38,19 +46,25 @@ export const EntityReadinessContent = () => {
                 Readiness
               </Text>
               <LevelBadge level={scorecard.overallLevel} />
+              {note && (
+                <Text variant="body-small" color="secondary">
+                  · {note}
+                </Text>
+              )}
             </Flex>
             <Text variant="body-small" color="secondary">
               Evaluated {new Date(scorecard.evaluatedAt).toLocaleString()}
             </Text>
           </Flex>
-          {weakest && (
-            <Text variant="body-medium">
-              Fix first: <strong>{weakest.title}</strong> ({weakest.score}/100)
-              {weakest.next &&
-                `, ${weakest.next.failingChecks.length} check(s) from ${weakest.next.level}`}
-              .
-            </Text>
-          )}
+          <FixFirstList
+            fixFirst={scorecard.fixFirst}
+            onOpenCheck={checkId =>
+              setOpened(previous => ({
+                checkId,
+                request: (previous?.request ?? 0) + 1,
+              }))
+            }
+          />
         </CardHeader>
         <CardBody>
           <ReadinessTrendChart changes={history.changes} />
@@ -58,7 +72,11 @@ export const EntityReadinessContent = () => {
       </Card>
       <Grid.Root columns={{ initial: '1', md: '2', lg: '3' }} gap="4">
         {scorecard.capabilities.map(capability => (
-          <CapabilityCard key={capability.capability} capability={capability} />
+          <CapabilityCard
+            key={capability.capability}
+            capability={capability}
+            opened={opened}
+          />
         ))}
       </Grid.Root>
     </Flex>

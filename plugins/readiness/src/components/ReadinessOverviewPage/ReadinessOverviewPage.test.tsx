@@ -46,6 +46,7 @@ function rollup(
 function row(
   name: string,
   scores: Partial<Record<CapabilityId, number | null>>,
+  rest: Partial<OverviewRow> = {},
 ): OverviewRow {
   return {
     entityRef: `component:default/${name}`,
@@ -54,6 +55,18 @@ function row(
     owner: 'group:default/payments-team',
     lifecycle: 'production',
     overallLevel: 'silver',
+    scoredCapabilities: 6,
+    fixFirst: {
+      level: 'gold',
+      blockingChecks: 3,
+      first: {
+        id: 'observability.restore-within-hour',
+        capability: 'observability',
+        level: 'gold',
+        title: 'Service restored within an hour',
+      },
+    },
+    ...rest,
     evaluatedAt: '2025-01-01T00:00:00.000Z',
     scores: Object.fromEntries(
       Object.entries(scores).map(([id, score]) => [
@@ -198,9 +211,9 @@ describe('ReadinessOverviewPage', () => {
     );
     expect(
       screen.getByRole('link', {
-        name: 'Payments API: Code review tooling that scales n/a',
+        name: 'Payments API: Code review tooling that scales Not scored',
       }),
-    ).toHaveTextContent('n/a');
+    ).toHaveTextContent('Not scored');
     expect(screen.getByRole('link', { name: 'ledger' })).toBeInTheDocument();
     expect(
       within(screen.getByRole('grid')).getAllByText('Silver'),
@@ -209,6 +222,83 @@ describe('ReadinessOverviewPage', () => {
       screen.getByRole('columnheader', { name: /Production observability/ }),
     ).toBeInTheDocument();
     expect(screen.getByText('2 entities match')).toBeInTheDocument();
+  });
+
+  it('shows the first check to fix of each row, as the server stored it, and a level resting on one capability says so', async () => {
+    await render(
+      fakeApi({
+        getOverview: async () => ({
+          total: 3,
+          rows: [
+            row('payments-api', { observability: 31, ownership: 95 }),
+            row(
+              'identity-service',
+              { 'self-service-deployment': 19, 'test-feedback': 71 },
+              {
+                overallLevel: 'none',
+                fixFirst: {
+                  level: 'bronze',
+                  blockingChecks: 1,
+                  first: {
+                    id: 'test-feedback.coverage-reported',
+                    capability: 'test-feedback',
+                    level: 'bronze',
+                    title: 'Code coverage reported',
+                  },
+                },
+              },
+            ),
+            row(
+              'orders-api',
+              { ownership: 100 },
+              {
+                kind: 'API',
+                entityRef: 'api:default/orders-api',
+                overallLevel: 'gold',
+                scoredCapabilities: 1,
+                fixFirst: { blockingChecks: 0 },
+              },
+            ),
+          ],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByRole('columnheader', { name: 'Fix first' }),
+    ).toBeInTheDocument();
+    const rows = within(screen.getByRole('grid')).getAllByRole('row');
+    const rowOf = (name: string) =>
+      rows.find(r =>
+        within(r).queryByRole('rowheader', { name: new RegExp(name) }),
+      )!;
+
+    const identity = rowOf('identity-service');
+    const check = within(identity).getByRole('link', {
+      name: 'Code coverage reported',
+    });
+    expect(check).toHaveAttribute(
+      'href',
+      '/catalog/default/component/identity-service/readiness#readiness-check-test-feedback-coverage-reported',
+    );
+    expect(identity).toHaveTextContent(
+      'Fast and reliable test feedback · 1 check blocks Bronze',
+    );
+    expect(identity).not.toHaveTextContent('Self-service deployment');
+
+    expect(rowOf('Payments API')).toHaveTextContent(
+      'Production observability · 3 checks block Gold',
+    );
+    expect(rowOf('Payments API')).not.toHaveTextContent('capabilities scored');
+
+    const orders = rowOf('orders-api');
+    expect(orders).toHaveTextContent('Gold');
+    expect(orders).toHaveTextContent('1 of 6 capabilities scored');
+    expect(orders).toHaveTextContent('Nothing: Gold');
+    expect(
+      within(orders).getByRole('link', {
+        name: 'orders-api: Production observability Not scored',
+      }),
+    ).toHaveTextContent('Not scored');
   });
 
   it('asks for the first page of 25 when no filters are set', async () => {

@@ -5,6 +5,7 @@ import {
   Column,
   ColumnConfig,
   Link,
+  Text,
 } from '@backstage/ui';
 import {
   AchievedLevel,
@@ -13,7 +14,14 @@ import {
   OverviewRow,
 } from '@internal/plugin-readiness-common';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { LEVEL_COLOR, LEVEL_LABEL, scoreColor } from '../shared/presentation';
+import {
+  capabilityTitle,
+  checkAnchor,
+  LEVEL_COLOR,
+  LEVEL_LABEL,
+  narrowLevelNote,
+  scoreColor,
+} from '../shared/presentation';
 import { formatScore } from '../shared/constraint';
 import { entityPath, readinessTabPath, shortRef } from '../shared/links';
 
@@ -38,7 +46,53 @@ export const LevelBadge = ({ level }: { level: AchievedLevel }) => (
   </Badge>
 );
 
-/** The score on its colour; links to the entity's Readiness tab to see why. */
+/** The overall level, saying so when it rests on fewer than two scored capabilities. */
+const LevelCell = ({ row }: { row: OverviewRow }) => {
+  const note = narrowLevelNote(row.scoredCapabilities);
+  return (
+    <Cell>
+      <LevelBadge level={row.overallLevel} />
+      {note && (
+        <Text
+          as="p"
+          variant="body-x-small"
+          color="secondary"
+          style={{ marginTop: 2 }}
+        >
+          {note}
+        </Text>
+      )}
+    </Cell>
+  );
+};
+
+/** The first check the server lists to fix, and how many block the next level. */
+const FixFirstCell = ({ row }: { row: OverviewRow }) => {
+  const { level, blockingChecks, first } = row.fixFirst;
+  if (first && level) {
+    return (
+      <CellText
+        title={first.title}
+        href={`${readinessTabPath(row.entityRef)}#${checkAnchor(first.id)}`}
+        description={[
+          capabilityTitle(first.capability),
+          `${
+            blockingChecks === 1
+              ? '1 check blocks'
+              : `${blockingChecks} checks block`
+          } ${LEVEL_LABEL[level]}`,
+        ].join(' · ')}
+      />
+    );
+  }
+  let text = 'Not evaluated yet';
+  if (row.overallLevel === 'gold') text = 'Nothing: Gold';
+  else if (level) text = 'Nothing scored';
+  return <CellText title={text} color="secondary" />;
+};
+
+/** The score on its colour ("Not scored" where no check applies); links to the entity's
+ *  Readiness tab to see why. */
 const ScoreCell = ({
   row,
   capability,
@@ -60,6 +114,7 @@ const ScoreCell = ({
         borderRadius: 4,
         textAlign: 'center',
         fontWeight: 600,
+        fontSize: score === null ? 11 : undefined,
         textDecoration: 'none',
         background: scoreColor(score),
         color: score === null ? '#616161' : '#ffffff',
@@ -70,7 +125,7 @@ const ScoreCell = ({
   );
 };
 
-/** Entity, owner, level, then one column per capability, titled as the capability. */
+/** Entity, owner, level, what to fix first, then one column per capability, titled as it. */
 export const COLUMNS: ColumnConfig<HeatmapItem>[] = [
   {
     id: 'name',
@@ -101,12 +156,14 @@ export const COLUMNS: ColumnConfig<HeatmapItem>[] = [
     id: 'level',
     label: 'Level',
     isSortable: true,
-    width: 90,
-    cell: row => (
-      <Cell>
-        <LevelBadge level={row.overallLevel} />
-      </Cell>
-    ),
+    minWidth: 90,
+    cell: row => <LevelCell row={row} />,
+  },
+  {
+    id: 'fixFirst',
+    label: 'Fix first',
+    minWidth: 200,
+    cell: row => <FixFirstCell row={row} />,
   },
   ...CAPABILITIES.map(
     (capability): ColumnConfig<HeatmapItem> => ({

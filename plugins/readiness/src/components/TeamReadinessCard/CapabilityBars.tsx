@@ -4,7 +4,7 @@ import {
   CAPABILITIES,
   Rollup,
 } from '@internal/plugin-readiness-common';
-import { LEVEL_COLOR, LEVEL_LABEL } from '../shared/presentation';
+import { LEVEL_COLOR, LEVEL_LABEL, NOT_SCORED } from '../shared/presentation';
 import { ScoreBar } from '../shared/ScoreBar';
 import { formatScore } from '../shared/constraint';
 
@@ -34,11 +34,11 @@ export const CapabilityBars = ({
               {capability.title}
             </Text>
             <Text variant="body-small" weight="bold">
-              {average === null ? 'n/a' : `${formatScore(average)}/100`}
+              {average === null ? NOT_SCORED : `${formatScore(average)}/100`}
             </Text>
           </Flex>
           <ScoreBar score={average} />
-          {stats && (
+          {stats && average !== null && (
             <Text as="p" variant="body-x-small" color="secondary">
               {LEVELS_HIGH_FIRST.map(level => (
                 <span key={level} style={{ marginRight: 8 }}>

@@ -131,8 +131,52 @@ describe('TeamReadinessCard', () => {
     expect(
       within(
         screen.getByTestId('capability-environment-provisioning'),
-      ).getByText('n/a'),
+      ).getByText('Not scored'),
     ).toBeInTheDocument();
+    expect(
+      within(
+        screen.getByTestId('capability-environment-provisioning'),
+      ).queryByText(/Gold/),
+    ).not.toBeInTheDocument();
+  });
+
+  it("names the check first to fix for most of the team's entities, as the server rolled it up", async () => {
+    await render(
+      fakeApi(async () => ({
+        rollups: [
+          {
+            ...teamRollup(AVERAGES, 'observability'),
+            fixFirst: {
+              id: 'test-feedback.coverage-reported',
+              capability: 'test-feedback',
+              level: 'bronze',
+              title: 'Code coverage reported',
+              entities: 4,
+            },
+          },
+        ],
+      })),
+    );
+    const fixFirst = await screen.findByLabelText('Fix first');
+    expect(fixFirst).toHaveTextContent('Fix first: Code coverage reported');
+    expect(fixFirst).toHaveTextContent(
+      'Fast and reliable test feedback · first to fix for 4 of 7 entities, on the way to Bronze',
+    );
+    // The weakest capability stays, as what it is: the lowest average, not what to fix.
+    expect(
+      screen.getByText('Weakest: Production observability, 28/100'),
+    ).toBeInTheDocument();
+    expect(fixFirst).not.toHaveTextContent('Production observability');
+  });
+
+  it('names no check when the server rolled up none (every entity at gold)', async () => {
+    await render(
+      fakeApi(async () => ({
+        rollups: [teamRollup(AVERAGES, 'observability')],
+      })),
+    );
+    await screen.findByText('7 scored entities');
+    expect(screen.queryByLabelText('Fix first')).not.toBeInTheDocument();
   });
 
   it('says so when the team owns nothing scored', async () => {

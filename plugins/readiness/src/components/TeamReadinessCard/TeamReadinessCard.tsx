@@ -10,13 +10,21 @@ import {
   Link,
   Text,
 } from '@backstage/ui';
-import { capabilityTitle, scoreColor } from '../shared/presentation';
+import {
+  capabilityTitle,
+  LEVEL_LABEL,
+  scoreColor,
+  STATUS_COLOR,
+} from '../shared/presentation';
 import { findConstraint, formatScore } from '../shared/constraint';
 import { overviewPathForOwner } from '../shared/links';
 import { CapabilityBars } from './CapabilityBars';
 import { useTeamRollup } from './useTeamRollup';
 
-/** On a group's page: how ready the team's entities are, and where the team is weakest. */
+/**
+ * On a group's page: how ready the team's entities are, the check first to fix for most of them
+ * (from the server, the same list each entity's tab shows), and where the team is weakest.
+ */
 export const TeamReadinessCard = () => {
   const { entity } = useEntity();
   const ownerRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
@@ -42,6 +50,26 @@ export const TeamReadinessCard = () => {
             ? '1 scored entity'
             : `${rollup.entities} scored entities`}
         </Text>
+        {rollup.fixFirst && (
+          <div
+            aria-label="Fix first"
+            style={{
+              padding: 'var(--bui-space-3, 12px)',
+              borderLeft: `4px solid ${STATUS_COLOR.fail}`,
+              background: 'var(--bui-bg-neutral-2, #f5f5f5)',
+            }}
+          >
+            <Text as="p" weight="bold">
+              Fix first: {rollup.fixFirst.title}
+            </Text>
+            <Text as="p" variant="body-small" color="secondary">
+              {capabilityTitle(rollup.fixFirst.capability)} · first to fix for{' '}
+              {rollup.fixFirst.entities} of {rollup.entities}{' '}
+              {rollup.entities === 1 ? 'entity' : 'entities'}, on the way to{' '}
+              {LEVEL_LABEL[rollup.fixFirst.level]}
+            </Text>
+          </div>
+        )}
         {weakest && (
           <div
             style={{
@@ -55,7 +83,7 @@ export const TeamReadinessCard = () => {
               {formatScore(weakest.averageScore)}/100
             </Text>
             <Text as="p" variant="body-small" color="secondary">
-              The team's slowest stage: improve this first.
+              The lowest average score across the team's entities.
             </Text>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { CapabilityRollup, Rollup } from '@internal/plugin-readiness-common';
+import { NOT_SCORED } from './presentation';
 
 /**
  * The capability holding the rollup back: the backend's `weakestCapability` when it names a
@@ -22,8 +23,9 @@ export function findConstraint(
   return weakest;
 }
 
+/** A score, or "Not scored" where no check applies (never 0). */
 export function formatScore(score: number | null | undefined): string {
   return score === null || score === undefined
-    ? 'n/a'
+    ? NOT_SCORED
     : String(Math.round(score));
 }

@@ -3,6 +3,7 @@ import {
   CAPABILITIES,
   CapabilityId,
   CheckStatus,
+  isNarrowLevel,
 } from '@internal/plugin-readiness-common';
 
 /** How statuses read and look everywhere in the plugin. */
@@ -47,4 +48,25 @@ export function scoreColor(score: number | null | undefined): string {
   if (score === null || score === undefined) return '#e0e0e0';
   const hue = Math.round((score / 100) * 120);
   return `hsl(${hue}, 60%, 45%)`;
+}
+
+/** What a capability with no applicable check shows instead of a score or a level. */
+export const NOT_SCORED = 'Not scored';
+
+/**
+ * Said next to an overall level resting on fewer than two scored capabilities (an API scored
+ * on ownership alone), so it does not read as a Gold service; undefined otherwise.
+ */
+export function narrowLevelNote(
+  scoredCapabilities: number,
+): string | undefined {
+  if (!isNarrowLevel(scoredCapabilities)) return undefined;
+  return scoredCapabilities === 0
+    ? 'no capability scored'
+    : `${scoredCapabilities} of ${CAPABILITIES.length} capabilities scored`;
+}
+
+/** The in-page anchor of a check on the Readiness tab. */
+export function checkAnchor(checkId: string): string {
+  return `readiness-check-${checkId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
