@@ -103,17 +103,25 @@ test('a developer gets a preview environment from the template, sees it ready, a
   await page.goto(`${portal.baseUrl}/environments`);
   await page.getByRole('link', { name: 'Create environment' }).first().click();
 
-  // The Environment template's form (examples/templates/environment).
-  await page
-    .getByRole('heading', { name: 'Environment for a component' })
-    .waitFor();
-  await pick(page, 'Component', 'Payments API');
-  await pick(page, 'Owning team', 'Platform Team');
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await page.getByRole('button', { name: /^Class/ }).click();
-  await page.getByRole('option', { name: /^Preview/ }).click();
-  await page.getByRole('listbox').waitFor({ state: 'hidden' });
-  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  // The Environment template's form (examples/templates/environment): the classes come from
+  // /api/environments, and a lifetime above the class maximum is refused before the task starts.
+  await fillTemplate(page, 'preview', name);
+  const lifetime = page.getByRole('textbox', { name: /^Lifetime/ });
+  await lifetime.fill('200');
+  await lifetime.blur();
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  const tooLong =
+    '200 hours is above the class maximum of 168 hours (7 d) for Preview environment';
+  await page.getByText(`'Lifetime (hours)' ${tooLong}`).waitFor();
+  await page.locator('.Mui-error', { hasText: tooLong }).waitFor();
+  assert.equal(
+    await page.getByRole('button', { name: 'Create', exact: true }).count(),
+    0,
+  );
+  await shot('environments-form-lifetime-refused.png');
+  // Empty: the class default.
+  await lifetime.fill('');
+  await lifetime.blur();
   await shot('environments-form.png');
   await page.getByRole('button', { name: 'Review', exact: true }).click();
   await page.getByText(name, { exact: true }).waitFor();
@@ -146,6 +154,29 @@ test('a developer gets a preview environment from the template, sees it ready, a
   await log.getByText(/gitops: committed [0-9a-f]+ to main/).waitFor();
   await log.getByText('Ready', { exact: true }).waitFor();
   await shot('environments-ready.png');
+
+  // The same name again: the API refuses it, and the task page says so in the API's words,
+  // without "Request failed with 409" or a stack trace.
+  await page.goto(`${portal.baseUrl}/environments`);
+  await page.getByRole('link', { name: 'Create environment' }).first().click();
+  await fillTemplate(page, 'preview', name);
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  const inUse = `name "${name}" is in use by environment [0-9a-f-]+ \\(ready\\)`;
+  // The task's error (the panel above the steps) and the step's line in the task log, after
+  // its timestamp.
+  const shown = page.getByText(new RegExp(inUse)).filter({ visible: true });
+  await shown.first().waitFor({ timeout: WAIT });
+  await page.getByText(new RegExp(`^\\S+Z ${inUse}$`)).waitFor();
+  assert.ok((await shown.count()) >= 2);
+  // Nowhere on the page, not even in the panel's folded details.
+  const taskPage = await page.locator('#root').textContent();
+  assert.doesNotMatch(taskPage, /Request failed/);
+  assert.doesNotMatch(taskPage, /\.[cm]?js:\d+:\d+|\bat \S+ \(/);
+  await shot('environments-task-refused.png');
+  await page.goto(`${portal.baseUrl}/environments`);
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
 
   // The drivers' real side effects.
   assert.deepEqual(await leftovers(), {
@@ -197,6 +228,27 @@ test('a developer gets a preview environment from the template, sees it ready, a
   assert.match(removed, new RegExp(`^commit environment ${name}: teardown`));
   assert.ok(!fs.existsSync(path.join(gitops, 'envs', name)));
 });
+
+/** Fills the Environment template's two steps up to the lifetime, for the given class and name. */
+async function fillTemplate(page, className, name) {
+  await page
+    .getByRole('heading', { name: 'Environment for a component' })
+    .waitFor();
+  await pick(page, 'Component', 'Payments API');
+  await pick(page, 'Owning team', 'Platform Team');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  // The class picker lists the classes with their lifetimes (EnvironmentClassPicker).
+  const option = page.locator('label').filter({
+    has: page.getByRole('radio', {
+      name: new RegExp(`^${CLASS_TITLES[className]}`),
+    }),
+  });
+  await option.getByText(/^Lifetime \d+ hours/).waitFor();
+  await option.click();
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+}
+
+const CLASS_TITLES = { preview: 'Preview environment', sandbox: 'Sandbox' };
 
 /** Picks an entity in an EntityPicker/OwnerPicker by its title. */
 async function pick(page, label, title) {

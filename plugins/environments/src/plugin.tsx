@@ -7,6 +7,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { EnvironmentsClient } from '@internal/plugin-environments-common';
 import { RiStackLine } from '@remixicon/react';
 import { environmentsApiRef } from './api/environmentsApiRef';
@@ -49,8 +50,44 @@ const entityEnvironmentsContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The environment template's form fields (`ui:field` EnvironmentClassPicker,
+ * EnvironmentLifetime, EnvironmentParameters): the classes and their limits come from
+ * /api/environments, so the form follows the platform team's class files.
+ */
+const classPickerField = FormFieldBlueprint.make({
+  name: 'environment-class-picker',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(
+        m => m.environmentClassPickerField,
+      ),
+  },
+});
+const lifetimeField = FormFieldBlueprint.make({
+  name: 'environment-lifetime',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.environmentLifetimeField),
+  },
+});
+const parametersField = FormFieldBlueprint.make({
+  name: 'environment-parameters',
+  params: {
+    field: () =>
+      import('./scaffolder/formFields').then(m => m.environmentParametersField),
+  },
+});
+
 export const environmentsPlugin = createFrontendPlugin({
   pluginId: 'environments',
   routes: { root: rootRouteRef },
-  extensions: [environmentsApi, environmentsPage, entityEnvironmentsContent],
+  extensions: [
+    environmentsApi,
+    environmentsPage,
+    entityEnvironmentsContent,
+    classPickerField,
+    lifetimeField,
+    parametersField,
+  ],
 });

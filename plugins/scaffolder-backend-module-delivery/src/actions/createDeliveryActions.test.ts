@@ -1,5 +1,14 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  serializeError,
+} from '@backstage/errors';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { DeliveryClient } from '@internal/plugin-delivery-common';
 import { createDeliveryActions, DeliveryApi } from './createDeliveryActions';
 
 /** A fake of the delivery API: records calls and walks the deploy through `statuses`. */
@@ -137,4 +146,109 @@ describe('runway:delivery:rollback and :promote', () => {
       ],
     ]);
   });
+});
+
+/**
+ * A stand-in for /api/delivery over real HTTP that refuses every request with `error`, in the
+ * body Backstage's error middleware writes (no stack, as in production). The actions call it
+ * through the real DeliveryClient, the way the module builds it.
+ */
+async function refusingApi(status: number, error: Error) {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        error: serializeError(error),
+        request: { method: req.method, url: req.url },
+        response: { statusCode: status },
+      }),
+    );
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const api = (token: string) =>
+    new DeliveryClient({
+      discoveryApi: {
+        getBaseUrl: async () => `http://127.0.0.1:${port}/api/delivery`,
+      },
+      token: async () => token,
+    });
+  return {
+    api,
+    requests,
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
+}
+
+describe('when the delivery API refuses', () => {
+  const cases = [
+    {
+      title: 'deploy inside a freeze window (409)',
+      status: 409,
+      error: new ConflictError(
+        'Deploys to prod (production) are frozen by the window "year-end" (no changes over the holidays); a platform-team member may override it with a reason',
+      ),
+      action: 0,
+      input: { service: 'payments-api', environment: 'prod', version: '1.2.0' },
+      request: 'POST /api/delivery/deploys',
+    },
+    {
+      title: 'freeze override by someone outside the platform team (403)',
+      status: 403,
+      error: new NotAllowedError(
+        'Only members of group:default/platform-team may deploy inside the freeze window "year-end"',
+      ),
+      action: 1,
+      input: {
+        service: 'payments-api',
+        environment: 'prod',
+        reason: 'incident 42: checkout errors',
+        overrideFreeze: true,
+      },
+      request: 'POST /api/delivery/deploys/rollback',
+    },
+    {
+      title: 'promote from the last environment (400)',
+      status: 400,
+      error: new InputError(
+        'Invalid from: "prod" is the last environment on the deploy path of component:default/payments-api',
+      ),
+      action: 2,
+      input: { service: 'payments-api', from: 'prod' },
+      request: 'POST /api/delivery/deploys/promote',
+    },
+  ];
+
+  it.each(cases)(
+    '$title: the task fails with the API sentence, plainly',
+    async ({ status, error, action, input, request }) => {
+      const stand = await refusingApi(status, error);
+      try {
+        const actions = createDeliveryActions({
+          auth,
+          api: stand.api,
+          pollMs: 1,
+        });
+        const ctx = createMockActionContext({
+          input,
+          getInitiatorCredentials: ana,
+        });
+        const thrown = await actions[action].handler(ctx as any).then(
+          () => undefined,
+          e => e,
+        );
+        expect(stand.requests).toEqual([request]);
+        expect(thrown).toBeInstanceOf(Error);
+        expect(thrown.message).toBe(error.message);
+        expect(thrown.name).toBe(error.name);
+        // The scaffolder writes a failed step's `String(error.stack)` to the task log.
+        expect(String(thrown.stack)).toBe(error.message);
+        expect(ctx.output).not.toHaveBeenCalled();
+      } finally {
+        await stand.close();
+      }
+    },
+  );
 });

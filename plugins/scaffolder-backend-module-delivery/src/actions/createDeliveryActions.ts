@@ -1,6 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DeliveryClient, Deployment } from '@internal/plugin-delivery-common';
+import { ActionFailure, asActionFailure } from './actionFailure';
 
 /** The part of the delivery API the actions use, for one user's token. */
 export type DeliveryApi = Pick<
@@ -52,19 +53,36 @@ type CommonInput = {
   timeoutSeconds?: number;
 };
 
+/** Sends the deploy, rollback or promote with the extras every request carries. */
+type SendRequest = (
+  api: DeliveryApi,
+  extra: { idempotencyKey: string; freezeOverride?: { reason: string } },
+) => Promise<Deployment>;
+
 /**
  * Runs one request as the user who runs the template (their permissions, the freeze windows
  * and gates apply), follows the live log into the task log, and outputs id, status, version.
- * The task id is the idempotency key, so a retried task returns the same deploy.
+ * The task id is the idempotency key, so a retried task returns the same deploy. A refusal
+ * of the API fails the task with the API's own sentence.
  */
 async function run(
   deps: Deps,
   ctx: any,
   input: CommonInput,
-  request: (
-    api: DeliveryApi,
-    extra: { idempotencyKey: string; freezeOverride?: { reason: string } },
-  ) => Promise<Deployment>,
+  request: SendRequest,
+) {
+  try {
+    await runAndFollow(deps, ctx, input, request);
+  } catch (error) {
+    throw asActionFailure(error);
+  }
+}
+
+async function runAndFollow(
+  deps: Deps,
+  ctx: any,
+  input: CommonInput,
+  request: SendRequest,
 ) {
   const { token } = await deps.auth.getPluginRequestToken({
     onBehalfOf: await ctx.getInitiatorCredentials(),
@@ -86,7 +104,7 @@ async function run(
     let after = 0;
     while (!FINAL.includes(deployment.status)) {
       if (Date.now() > deadline)
-        throw new Error(
+        throw new ActionFailure(
           `Deploy ${deployment.id} is still ${deployment.status}; it continues in the background`,
         );
       await new Promise(r => setTimeout(r, deps.pollMs ?? 1000));
@@ -102,7 +120,7 @@ async function run(
   ctx.output('status', deployment.status);
   ctx.output('version', deployment.version);
   if (deployment.status === 'failed')
-    throw new Error(
+    throw new ActionFailure(
       `Deploy ${deployment.id} failed: ${deployment.message ?? ''}`,
     );
 }

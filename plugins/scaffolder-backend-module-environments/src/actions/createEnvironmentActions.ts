@@ -1,5 +1,6 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ActionFailure, reportingRefusals } from './actionFailure';
 import { EnvironmentsApi, follow, tokenFor } from './environmentsApi';
 
 type Deps = { api: EnvironmentsApi; auth: AuthService; pollMs?: number };
@@ -57,58 +58,59 @@ export function createEnvironmentCreateAction({ api, auth, pollMs }: Deps) {
         expiresAt: z => z.string(),
       },
     },
-    async handler(ctx) {
-      const {
-        waitUntilReady = true,
-        timeoutSeconds = 600,
-        ...request
-      } = ctx.input;
-      const token = await tokenFor(auth, await ctx.getInitiatorCredentials());
-      const template = ctx.templateInfo?.entityRef;
-      const environment = await api.createEnvironment(
-        {
-          className: request.className,
-          owner: request.owner,
-          ...(request.name && { name: request.name }),
-          ...(request.component && { component: request.component }),
-          ...(request.ttlHours && { ttlHours: request.ttlHours }),
-          ...(request.parameters && { parameters: request.parameters }),
-          ...(template && { template }),
-        },
-        {
-          token,
-          idempotencyKey: `scaffolder-task-${ctx.task.id}-${
-            request.name ?? request.className
-          }`,
-        },
-      );
-      ctx.logger.info(
-        `Environment ${environment.name} (${environment.id}) is ${environment.status}`,
-      );
-      let status = environment.status as string;
-      if (waitUntilReady && !RESTING.includes(status)) {
-        status = await follow(
-          api,
-          environment.id,
-          token,
-          RESTING,
-          line => ctx.logger.info(line),
-          { timeoutMs: timeoutSeconds * 1000, pollMs },
+    handler: ctx =>
+      reportingRefusals(async () => {
+        const {
+          waitUntilReady = true,
+          timeoutSeconds = 600,
+          ...request
+        } = ctx.input;
+        const token = await tokenFor(auth, await ctx.getInitiatorCredentials());
+        const template = ctx.templateInfo?.entityRef;
+        const environment = await api.createEnvironment(
+          {
+            className: request.className,
+            owner: request.owner,
+            ...(request.name && { name: request.name }),
+            ...(request.component && { component: request.component }),
+            ...(request.ttlHours && { ttlHours: request.ttlHours }),
+            ...(request.parameters && { parameters: request.parameters }),
+            ...(template && { template }),
+          },
+          {
+            token,
+            idempotencyKey: `scaffolder-task-${ctx.task.id}-${
+              request.name ?? request.className
+            }`,
+          },
         );
-      }
-      if (status === 'failed' || status === 'rejected') {
-        const final = await api.getEnvironment(environment.id, { token });
-        throw new Error(
-          `Environment ${environment.name} ${status}: ${
-            final.statusMessage ?? ''
-          }`,
+        ctx.logger.info(
+          `Environment ${environment.name} (${environment.id}) is ${environment.status}`,
         );
-      }
-      ctx.output('id', environment.id);
-      ctx.output('name', environment.name);
-      ctx.output('status', status);
-      ctx.output('expiresAt', environment.expiresAt);
-    },
+        let status = environment.status as string;
+        if (waitUntilReady && !RESTING.includes(status)) {
+          status = await follow(
+            api,
+            environment.id,
+            token,
+            RESTING,
+            line => ctx.logger.info(line),
+            { timeoutMs: timeoutSeconds * 1000, pollMs },
+          );
+        }
+        if (status === 'failed' || status === 'rejected') {
+          const final = await api.getEnvironment(environment.id, { token });
+          throw new ActionFailure(
+            `Environment ${environment.name} ${status}: ${
+              final.statusMessage ?? ''
+            }`,
+          );
+        }
+        ctx.output('id', environment.id);
+        ctx.output('name', environment.name);
+        ctx.output('status', status);
+        ctx.output('expiresAt', environment.expiresAt);
+      }),
   });
 }
 
@@ -125,18 +127,19 @@ export function createEnvironmentExtendAction({ api, auth }: Deps) {
       },
       output: { expiresAt: z => z.string() },
     },
-    async handler(ctx) {
-      const token = await tokenFor(auth, await ctx.getInitiatorCredentials());
-      const environment = await api.extendEnvironment(
-        ctx.input.id,
-        ctx.input.hours,
-        { token },
-      );
-      ctx.logger.info(
-        `Environment ${environment.name} now expires at ${environment.expiresAt}`,
-      );
-      ctx.output('expiresAt', environment.expiresAt);
-    },
+    handler: ctx =>
+      reportingRefusals(async () => {
+        const token = await tokenFor(auth, await ctx.getInitiatorCredentials());
+        const environment = await api.extendEnvironment(
+          ctx.input.id,
+          ctx.input.hours,
+          { token },
+        );
+        ctx.logger.info(
+          `Environment ${environment.name} now expires at ${environment.expiresAt}`,
+        );
+        ctx.output('expiresAt', environment.expiresAt);
+      }),
   });
 }
 
@@ -154,30 +157,31 @@ export function createEnvironmentTeardownAction({ api, auth, pollMs }: Deps) {
       },
       output: { status: z => z.string() },
     },
-    async handler(ctx) {
-      const token = await tokenFor(auth, await ctx.getInitiatorCredentials());
-      const environment = await api.teardownEnvironment(
-        ctx.input.id,
-        ctx.input.reason,
-        { token },
-      );
-      const status = await follow(
-        api,
-        environment.id,
-        token,
-        ['torn-down', 'failed'],
-        line => ctx.logger.info(line),
-        { timeoutMs: (ctx.input.timeoutSeconds ?? 600) * 1000, pollMs },
-      );
-      if (status === 'failed') {
-        const final = await api.getEnvironment(environment.id, { token });
-        throw new Error(
-          `Environment ${environment.name} teardown failed: ${
-            final.statusMessage ?? ''
-          }`,
+    handler: ctx =>
+      reportingRefusals(async () => {
+        const token = await tokenFor(auth, await ctx.getInitiatorCredentials());
+        const environment = await api.teardownEnvironment(
+          ctx.input.id,
+          ctx.input.reason,
+          { token },
         );
-      }
-      ctx.output('status', status);
-    },
+        const status = await follow(
+          api,
+          environment.id,
+          token,
+          ['torn-down', 'failed'],
+          line => ctx.logger.info(line),
+          { timeoutMs: (ctx.input.timeoutSeconds ?? 600) * 1000, pollMs },
+        );
+        if (status === 'failed') {
+          const final = await api.getEnvironment(environment.id, { token });
+          throw new ActionFailure(
+            `Environment ${environment.name} teardown failed: ${
+              final.statusMessage ?? ''
+            }`,
+          );
+        }
+        ctx.output('status', status);
+      }),
   });
 }

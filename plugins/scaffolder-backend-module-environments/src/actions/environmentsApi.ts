@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import { EnvironmentsClient } from '@internal/plugin-environments-common';
+import { ActionFailure } from './actionFailure';
 
 /** The part of the environments API the actions use (a fake in tests). */
 export type EnvironmentsApi = Pick<
@@ -48,7 +49,7 @@ export async function follow(
     }
     if (statuses.includes(status)) return status;
     if (Date.now() > deadline) {
-      throw new Error(
+      throw new ActionFailure(
         `environment ${id} is still ${status} after ${Math.round(
           options.timeoutMs / 1000,
         )} s; it continues in the background`,
