@@ -27,14 +27,7 @@ export interface Config {
         /** @visibility secret */
         secret: string;
       };
-      stages?: {
-      /**
-       * Measurements (PRs, runs, deployments) a flow stage needs in the window before its median
-       * is shown and compared; the binding constraint needs two such stages. Default 5.
-       */
-      minimumSample?: number;
-    };
-    incidents?: {
+      incidents?: {
         /** @visibility secret */
         secret: string;
       };

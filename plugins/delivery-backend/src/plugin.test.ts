@@ -2,6 +2,7 @@ import {
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { auditorServiceFactory } from '@backstage/backend-defaults/auditor';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
   mockCredentials,
@@ -15,6 +16,9 @@ import {
   deliveryDeployDriversExtensionPoint,
   signBody,
 } from '@internal/plugin-delivery-node';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import request from 'supertest';
 import { prOpened } from './__testUtils__/github';
 import { CONFIG, ENTITIES, SECRET } from './__testUtils__/harness';
@@ -31,6 +35,8 @@ async function start() {
   const driver = new RecordingDriver();
   const { server } = await startTestBackend({
     features: [
+      // Backstage's own auditor: it reads the request (its ip) when an action ends.
+      auditorServiceFactory,
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},
@@ -57,7 +63,7 @@ async function start() {
       }),
     ],
   });
-  return { api: request(server), actions, driver };
+  return { api: request(server), actions, driver, server };
 }
 
 describe('delivery plugin at /api/delivery', () => {
@@ -138,5 +144,53 @@ describe('delivery plugin at /api/delivery', () => {
       type: 'service',
       ref: 'component:default/payments-api',
     });
+  });
+
+  it('takes a JUnit report streamed in chunks (no Content-Length), and refuses a bad one mid-stream with a 400', async () => {
+    const { server } = await start();
+    if (!server.listening)
+      await new Promise<void>(r => server.listen(0, () => r()));
+    const { port } = server.address() as AddressInfo;
+    const upload = (runId: string, pieces: string[]) =>
+      new Promise<{ status?: number; body: any }>((resolve, reject) => {
+        const req = http.request(
+          {
+            port,
+            method: 'POST',
+            path: `/api/delivery/test-runs/junit?service=payments-api&runId=${runId}`,
+            headers: { Authorization: ci, 'Content-Type': 'application/xml' },
+          },
+          res => {
+            let body = '';
+            res.on('data', d => (body += d));
+            res.on('end', () =>
+              resolve({ status: res.statusCode, body: JSON.parse(body) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        Readable.from(pieces).pipe(req);
+      });
+    const cases = Array.from(
+      { length: 2000 },
+      (_, i) => `<testcase name="t${i}"/>`,
+    );
+    const good = await upload('chunked-1', [
+      '<testsuite name="s">',
+      ...cases,
+      '</testsuite>',
+    ]);
+    expect([good.status, good.body.run?.tests]).toEqual([202, 2000]);
+    // Refused at its first line while the rest is still coming: a 400 naming the problem
+    // (the audit of the refusal reads the request after the report stopped being read).
+    const bad = await upload('chunked-2', [
+      '<testsuite name="s" timestamp="1999-01-01T00:00:00">',
+      ...cases,
+      '</testsuite>',
+    ]);
+    expect([bad.status, bad.body.error.message]).toEqual([
+      400,
+      expect.stringMatching(/has timestamp 1999-01-01T00:00:00.000Z, outside/),
+    ]);
   });
 });

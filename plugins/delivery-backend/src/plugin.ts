@@ -14,6 +14,7 @@ import {
 import { registerDeliveryActions } from './actions/registerDeliveryActions';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from './database/DatabaseIngestStore';
+import { GroupCommitIngestStore } from './database/GroupCommitIngestStore';
 import { DatabaseMetricsStore } from './database/DatabaseMetricsStore';
 import { DatabaseServiceStateStore } from './database/DatabaseServiceStateStore';
 import { DatabaseTimelineStore } from './database/DatabaseTimelineStore';
@@ -117,9 +118,12 @@ export const deliveryPlugin = createBackendPlugin({
         );
         const service = new AuthorizedDeliveryService(
           new IngestService(
-            new DatabaseIngestStore(knex, {
-              attributionHours: settings.incidentAttributionHours,
-            }),
+            // Deliveries arriving together are written in one transaction (a group commit).
+            new GroupCommitIngestStore(
+              new DatabaseIngestStore(knex, {
+                attributionHours: settings.incidentAttributionHours,
+              }),
+            ),
             catalog,
             settings,
           ),

@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeployGate } from '@internal/plugin-delivery-node';
 import { DatabaseDeploymentStore } from '../database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from '../database/DatabaseIngestStore';
+import { GroupCommitIngestStore } from '../database/GroupCommitIngestStore';
 import { DatabaseMetricsStore } from '../database/DatabaseMetricsStore';
 import { DatabaseServiceStateStore } from '../database/DatabaseServiceStateStore';
 import { DatabaseTimelineStore } from '../database/DatabaseTimelineStore';
@@ -121,9 +122,11 @@ export async function createHarness(
     mockServices.auth(),
   );
   const ingest = new IngestService(
-    new DatabaseIngestStore(knex, {
-      attributionHours: settings.incidentAttributionHours,
-    }),
+    new GroupCommitIngestStore(
+      new DatabaseIngestStore(knex, {
+        attributionHours: settings.incidentAttributionHours,
+      }),
+    ),
     catalog,
     settings,
     options.now ?? tick(),

@@ -10,6 +10,11 @@ import { IngestItem, IngestStore, prKey, ReviewInput } from './IngestStore';
 import { upsertDeployments } from './upsertDeployments';
 
 type Row = Record<string, any>;
+/** An item with the call it came in and that call's source. */
+type Tagged = { item: IngestItem; call: number; source: string };
+
+export type IngestCall = { items: IngestItem[]; source: string; now: Date };
+export type IngestResult = { accepted: number; duplicates: number };
 type ValueOf<K extends IngestItem['kind']> = Extract<
   IngestItem,
   { kind: K }
@@ -23,8 +28,21 @@ export class DatabaseIngestStore implements IngestStore {
   ) {}
 
   async ingest(items: IngestItem[], source: string, now: Date) {
+    return (await this.ingestMany([{ items, source, now }]))[0];
+  }
+
+  /**
+   * Several ingest calls in one transaction, as if one after another: a group commit (see
+   * GroupCommitIngestStore). Any error fails them all; the caller then retries each alone.
+   */
+  async ingestMany(calls: IngestCall[]): Promise<IngestResult[]> {
+    const now = new Date(Math.max(...calls.map(c => c.now.getTime())));
+    const tagged: Tagged[] = calls.flatMap((c, call) =>
+      c.items.map(item => ({ item, call, source: c.source })),
+    );
     return this.db.transaction(async tx => {
-      const fresh = await this.newItems(tx, items, source, now);
+      const taggedFresh = await this.newItems(tx, tagged, now);
+      const fresh = taggedFresh.map(t => t.item);
       const of = <K extends IngestItem['kind']>(kind: K): ValueOf<K>[] =>
         fresh.filter(i => i.kind === kind).map(i => i.value as ValueOf<K>);
       await upsertPushes(tx, of('push'));
@@ -38,8 +56,14 @@ export class DatabaseIngestStore implements IngestStore {
       await upsertCiRuns(tx, of('ci_run'));
       await upsertDeployments(tx, of('deployment'), now);
       await upsertIncidents(tx, of('incident'), now, this.options);
-      const accepted = fresh.length - runDuplicates;
-      return { accepted, duplicates: items.length - accepted };
+      return calls.map((c, call) => {
+        const accepted = taggedFresh.filter(
+          t =>
+            t.call === call &&
+            !(t.item.kind === 'test_run' && runDuplicates.has(t.item.value)),
+        ).length;
+        return { accepted, duplicates: c.items.length - accepted };
+      });
     });
   }
 
@@ -49,51 +73,60 @@ export class DatabaseIngestStore implements IngestStore {
    */
   private async newItems(
     tx: Knex.Transaction,
-    items: IngestItem[],
-    source: string,
+    items: Tagged[],
     now: Date,
-  ): Promise<IngestItem[]> {
-    const ids = [
-      ...new Set(items.flatMap(i => (i.deliveryId ? [i.deliveryId] : []))),
-    ];
-    // Delivery id -> content hash ('' when stored before hashes were kept).
-    const seen = new Map<string, string>();
-    for (const batch of chunks(ids, 1000)) {
-      const rows = await tx('delivery_received')
-        .select('delivery_id', 'content_hash')
-        .whereIn('delivery_id', batch);
-      for (const row of rows) seen.set(row.delivery_id, row.content_hash ?? '');
-    }
-    const fresh: IngestItem[] = [];
+  ): Promise<Tagged[]> {
+    // Repeats within the batch: the same content is a replay, other content a conflict.
+    const hashes = new Map<string, string>();
     const rows: Row[] = [];
-    for (const item of items) {
+    for (const { item, source } of items) {
       const id = item.deliveryId;
-      if (id) {
-        const before = seen.get(id);
-        if (before !== undefined) {
-          if (before && item.contentHash && before !== item.contentHash)
-            throw new ConflictError(
-              `Delivery id ${id} was received before with other content; nothing was stored: a new event needs a new delivery id`,
-            );
-          continue;
-        }
-        seen.set(id, item.contentHash ?? '');
+      if (!id) continue;
+      const before = hashes.get(id);
+      if (before === undefined) {
+        hashes.set(id, item.contentHash ?? '');
         rows.push({
           delivery_id: id,
           source,
           received_at: now,
           content_hash: item.contentHash ?? null,
         });
-      }
-      fresh.push(item);
+      } else if (before && item.contentHash && before !== item.contentHash)
+        throw conflict(id);
     }
+    // One statement in the common case: the ids it could insert are new.
+    const inserted = new Set<string>();
     for (const batch of insertChunks(rows)) {
-      await tx('delivery_received')
+      const added: Row[] = await tx('delivery_received')
         .insert(batch)
         .onConflict('delivery_id')
-        .ignore();
+        .ignore()
+        .returning('delivery_id');
+      for (const row of added) inserted.add(row.delivery_id);
     }
-    return fresh;
+    // The others were received before: a replay, unless their content differs.
+    const old = rows.filter(r => !inserted.has(r.delivery_id));
+    for (const batch of chunks(old, 1000)) {
+      const stored = await tx('delivery_received')
+        .select('delivery_id', 'content_hash')
+        .whereIn(
+          'delivery_id',
+          batch.map(r => r.delivery_id),
+        );
+      for (const row of stored) {
+        const sent = hashes.get(row.delivery_id);
+        if (row.content_hash && sent && row.content_hash !== sent)
+          throw conflict(row.delivery_id);
+      }
+    }
+    const taken = new Set<string>();
+    return items.filter(({ item }) => {
+      const id = item.deliveryId;
+      if (!id) return true;
+      if (!inserted.has(id) || taken.has(id)) return false;
+      taken.add(id);
+      return true;
+    });
   }
 
   private async insertReviews(tx: Knex.Transaction, reviews: ReviewInput[]) {
@@ -136,4 +169,10 @@ export class DatabaseIngestStore implements IngestStore {
         });
     }
   }
+}
+
+function conflict(id: string) {
+  return new ConflictError(
+    `Delivery id ${id} was received before with other content; nothing was stored: a new event needs a new delivery id`,
+  );
 }

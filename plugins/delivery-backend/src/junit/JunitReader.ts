@@ -34,13 +34,15 @@ type Suite = {
   hostname: string;
   ownSeconds?: number;
   childSeconds: number;
+  /** The tests of this suite path (and hosts), by classname then name: shared by suites alike. */
+  tests: Map<string, Map<string, Test>>;
+  /** The suite path, joined once for all its cases. */
+  path: string;
+  /** The path and hosts: suites alike share their tests. */
+  key: string;
 };
-type Test = {
-  suite: string;
-  classname: string;
-  name: string;
-  attempts: number;
-  seconds: number;
+/** A test while it is read; it becomes its own TestCaseInput at the end (one object per test). */
+type Test = TestCaseInput & {
   last: Outcome;
   failedBefore: boolean;
   passedAfterFailure: boolean;
@@ -74,7 +76,11 @@ export class JunitReader {
   private readonly parser = new SaxesParser<{ xmlns: false }>({
     xmlns: false,
   });
-  private readonly tests = new Map<string, Test>();
+  /** Every test in document order of its first attempt; its key is its suite's maps. */
+  private readonly tests: Test[] = [];
+  /** Suite path and hosts -> that path's tests. */
+  private readonly paths = new Map<string, Map<string, Map<string, Test>>>();
+  private readonly topLevel = new Map<string, Map<string, Test>>();
   private readonly suites: Suite[] = [];
   private depth = 0;
   private rootSeconds?: number;
@@ -105,25 +111,16 @@ export class JunitReader {
 
   end(): ParsedTestRun {
     this.parser.close();
-    const cases: TestCaseInput[] = [];
+    const cases: TestCaseInput[] = this.tests;
     let failures = 0;
     let skipped = 0;
     let flakyTests = 0;
-    for (const t of this.tests.values()) {
+    for (const t of this.tests) {
       const flaky = t.passedAfterFailure || (t.marked && t.last === 'passed');
-      const outcome = flaky ? 'flaky' : t.last;
-      if (outcome === 'failed') failures++;
-      else if (outcome === 'skipped') skipped++;
-      else if (outcome === 'flaky') flakyTests++;
-      cases.push({
-        suite: t.suite,
-        classname: t.classname,
-        name: t.name,
-        outcome,
-        attempts: t.attempts,
-        durationSeconds: t.seconds,
-        message: t.message,
-      });
+      t.outcome = flaky ? 'flaky' : t.last;
+      if (t.outcome === 'failed') failures++;
+      else if (t.outcome === 'skipped') skipped++;
+      else if (t.outcome === 'flaky') flakyTests++;
     }
     return {
       startedAt: this.startedAt,
@@ -170,47 +167,67 @@ export class JunitReader {
     );
     if (stamp && (!this.startedAt || stamp < this.startedAt))
       this.startedAt = stamp;
+    const name = this.text_(tag, 'name', 'testsuite');
+    const hostname = this.text_(tag, 'hostname', 'testsuite');
+    const parent = this.suites[this.suites.length - 1];
+    const path = parent ? `${parent.path}${SUITE_PATH_SEPARATOR}${name}` : name;
+    // Suites of the same name on different hosts (Playwright writes a project as the
+    // hostname) hold different tests; the host is not part of the stored suite path.
+    const key = `${parent?.key ?? ''}\u0000${name}\u0001${hostname}`;
+    let tests = this.paths.get(key);
+    if (!tests) {
+      tests = new Map();
+      this.paths.set(key, tests);
+    }
     this.suites.push({
-      name: this.text_(tag, 'name', 'testsuite'),
-      hostname: this.text_(tag, 'hostname', 'testsuite'),
+      name,
+      hostname,
       ownSeconds: this.seconds(tag, 'testsuite'),
       childSeconds: 0,
+      tests,
+      path,
+      key,
     });
   }
 
   private openCase(tag: SaxesTagPlain) {
     if (this.attempt)
       throw this.error('a <testcase> inside another <testcase>');
-    const suite = this.suites.map(s => s.name).join(SUITE_PATH_SEPARATOR);
+    const parent = this.suites[this.suites.length - 1];
     const classname = this.text_(tag, 'classname', 'testcase');
     const name = this.text_(tag, 'name', 'testcase');
     const seconds = this.seconds(tag, 'testcase') ?? 0;
-    // Suites of the same name on different hosts (Playwright writes a project as the
-    // hostname) hold different tests; the host is not part of the stored suite path.
-    const hosts = this.suites.map(s => s.hostname).join('\u0001');
-    const key = `${suite}\u0000${hosts}\u0000${classname}\u0000${name}`;
-    let test = this.tests.get(key);
+    // Maps by classname then name: no key string is built per case.
+    const byClass = parent?.tests ?? this.topLevel;
+    let byName = byClass.get(classname);
+    if (!byName) {
+      byName = new Map();
+      byClass.set(classname, byName);
+    }
+    let test = byName.get(name);
     if (!test) {
       const max = this.limits.maxTests ?? DEFAULT_MAX_TESTS;
-      if (this.tests.size >= max)
+      if (this.tests.length >= max)
         throw new InputError(
           `JUnit report has more than ${max.toLocaleString('en-US')} tests`,
         );
       test = {
-        suite,
+        suite: parent?.path ?? '',
         classname,
         name,
+        outcome: 'passed',
         attempts: 0,
-        seconds: 0,
+        durationSeconds: 0,
         last: 'passed',
         failedBefore: false,
         passedAfterFailure: false,
         marked: false,
       };
-      this.tests.set(key, test);
+      byName.set(name, test);
+      this.tests.push(test);
     }
     test.attempts++;
-    test.seconds += seconds;
+    test.durationSeconds += seconds;
     this.addSeconds(seconds);
     this.attempt = {
       test,

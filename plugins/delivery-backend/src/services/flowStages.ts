@@ -67,14 +67,14 @@ const STAGES: Array<{
     summary: i => i.waits.queue,
     measuredFrom: 'production deployments: queued to started',
     howToFeed:
-      'deploys through Runway, or deployment events with queuedAt and startedAt',
+      'deploys through Runway, GitHub deployments with an in_progress status, or deployment events with queuedAt and startedAt',
   },
   {
     stage: 'deploying',
     summary: i => i.waits.deploying,
     measuredFrom: 'production deployments: started to finished',
     howToFeed:
-      'deploys through Runway, GitHub deployment_status webhooks, or deployment events with startedAt',
+      'deploys through Runway, GitHub deployment_status webhooks that include in_progress, or deployment events with startedAt',
   },
 ];
 

@@ -1,6 +1,7 @@
 import { ingestRequestSchema } from '@internal/plugin-delivery-common';
 import { InputError } from '@backstage/errors';
 import { Request, Router } from 'express';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 import { readJunitReport } from '../../junit/readJunitReport';
@@ -43,7 +44,10 @@ export function eventEndpoints(
       { service: query.service, runId: query.runId },
       () =>
         service.ingestJunit(
-          limits => readJunitReport(req, { ...limits, gzip }),
+          // Read through a pass-through: stopping early at a bad report destroys what it
+          // iterates, and the request itself must stay whole for the answer and the audit.
+          limits =>
+            readJunitReport(req.pipe(new PassThrough()), { ...limits, gzip }),
           query,
           credentials,
         ),
