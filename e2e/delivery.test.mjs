@@ -147,7 +147,7 @@ test('an owner deploys 2.0.0 to staging, promotes it to prod, rolls back, and se
   const rows = history.getByRole('row');
   await rows
     .filter({ hasText: 'Promotion' })
-    .getByText('Rolled back')
+    .getByText('Rolled back', { exact: true })
     .waitFor();
   await rows.filter({ hasText: 'Rollback' }).getByText('Succeeded').waitFor();
 

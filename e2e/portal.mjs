@@ -31,9 +31,12 @@ export const PRODUCTION_NODE_FLAGS = ['--max-old-space-size=1024'];
 export const CI_TOKEN = `e2e-ci-${process.pid}-${Date.now()}`;
 
 /** `port` when the caller must know the URL first (an OIDC client's redirect URI); `guest: false`
- *  leaves guest sign-in as the config files have it (off in production). */
+ *  leaves guest sign-in as the config files have it (off in production). `config` is more
+ *  configuration as an object (e.g. webhook secrets), read after `configs` and removed with the
+ *  portal's data. */
 export async function startPortal({
   configs = [],
+  config,
   env = {},
   sqlite = true,
   port: requestedPort,
@@ -71,12 +74,15 @@ export async function startPortal({
       }),
     }),
   );
+  const extra = path.join(dataDir, 'app-config.journey.yaml');
+  if (config) fs.writeFileSync(extra, JSON.stringify(config));
   const args = [
     ...PRODUCTION_NODE_FLAGS,
     path.join(root, 'dist-workspace/packages/backend/dist/index.cjs.js'),
     '--config',
     path.join(root, 'app-config.yaml'),
     ...configs.flatMap(c => ['--config', path.resolve(root, c)]),
+    ...(config ? ['--config', extra] : []),
     '--config',
     overrides,
   ];

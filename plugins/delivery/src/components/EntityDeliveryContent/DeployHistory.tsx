@@ -197,7 +197,12 @@ const IncidentLine = ({ incident: i }: { incident: DeploymentIncident }) => {
     <Text as="p" variant="body-x-small">
       {source}incident{' '}
       {i.url ? (
-        <Link href={i.url} target="_blank" rel="noopener noreferrer">
+        <Link
+          href={i.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          variant="body-x-small"
+        >
           {name}
         </Link>
       ) : (

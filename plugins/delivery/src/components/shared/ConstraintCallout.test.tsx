@@ -23,7 +23,9 @@ describe('ConstraintCallout', () => {
     await renderInTestApp(<ConstraintCallout metrics={m} />);
     expect(screen.getByText('No binding constraint yet')).toBeInTheDocument();
     expect(screen.queryByText(/Changes wait longest in/)).toBeNull();
-    expect(screen.getByText(/^Not enough data: review,/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Stages without enough data: review,/),
+    ).toBeInTheDocument();
     expect(screen.getByText('not enough data (2 of 5)')).toBeInTheDocument();
     expect(screen.getByText('1 min (n=40)')).toBeInTheDocument();
     expect(

@@ -48,8 +48,8 @@ export const ConstraintCallout = ({
         )}
         {lacking.length > 0 && (
           <Text as="p" variant="body-small" color="secondary">
-            Not enough data: {lacking.map(s => STAGE_LABEL[s.stage]).join(', ')}
-            .
+            Stages without enough data:{' '}
+            {lacking.map(s => STAGE_LABEL[s.stage]).join(', ')}.
           </Text>
         )}
       </div>
@@ -69,7 +69,10 @@ export const ConstraintCallout = ({
                       ? styles.stageBarConstraint
                       : ''
                   }`}
-                  style={{ width: `${((s.p50Hours ?? 0) / longest) * 100}%` }}
+                  style={{
+                    width: `${((s.p50Hours ?? 0) / longest) * 100}%`,
+                    visibility: s.p50Hours === undefined ? 'hidden' : undefined,
+                  }}
                 />
                 <span>{stageValue(s, minimumSample)}</span>
               </li>

@@ -62,7 +62,9 @@ export const DoraTiles = ({
       title: 'Time to restore',
       value: formatHours(dora.timeToRestore.p50Hours),
       detail: dora.timeToRestore.count
-        ? `median of ${dora.timeToRestore.count} incidents`
+        ? `median of ${dora.timeToRestore.count} ${
+            dora.timeToRestore.count === 1 ? 'incident' : 'incidents'
+          }`
         : 'no incidents resolved',
       tier: dora.timeToRestore.tier,
     },
