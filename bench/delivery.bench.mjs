@@ -16,12 +16,13 @@
 //
 // Sizes: RUNWAY_BENCH_DEPLOYMENTS (default 1,000,000), RUNWAY_BENCH_INGEST_EVENTS (default 50,000),
 // RUNWAY_BENCH_GITOPS_DEPLOYS (default 50).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { CI_TOKEN, freePort, root } from '../e2e/portal.mjs';
+import { CI_TOKEN } from '../e2e/portal.mjs';
+import { startDeliveryBackend } from './deliveryBackend.mjs';
 import { percentile } from './measure.mjs';
 
 const DEPLOYMENTS = Number(process.env.RUNWAY_BENCH_DEPLOYMENTS ?? 1_000_000);
@@ -62,36 +63,6 @@ function entities() {
   }
   return out;
 }
-
-// The child backend: an in-memory catalog of the bench entities, the permission backend, and
-// the delivery plugin from source.
-const CHILD = `
-const fs = require('node:fs');
-const { createBackend } = require('@backstage/backend-defaults');
-const { createServiceFactory } = require('@backstage/backend-plugin-api');
-const { catalogServiceRef } = require('@backstage/plugin-catalog-node');
-const entities = JSON.parse(fs.readFileSync(process.env.BENCH_ENTITIES, 'utf8'));
-const refOf = e => (e.kind + ':' + (e.metadata.namespace || 'default') + '/' + e.metadata.name).toLowerCase();
-const byRef = new Map(entities.map(e => [refOf(e), e]));
-const matches = (e, filter) => Object.entries(filter || {}).every(([k, v]) => {
-  if (k === 'kind') return e.kind.toLowerCase() === String(v).toLowerCase();
-  if (k === 'relations.ownedBy') return (e.relations || []).some(r => r.type === 'ownedBy' && r.targetRef === String(v).toLowerCase());
-  if (k.startsWith('metadata.annotations.')) return (e.metadata.annotations || {})[k.slice(21)] === v;
-  return false;
-});
-const catalog = {
-  async getEntitiesByRefs({ entityRefs }) { return { items: entityRefs.map(r => byRef.get(r.toLowerCase())) }; },
-  async getEntityByRef(ref) { return byRef.get(String(ref).toLowerCase()); },
-  async getEntities(request) { return { items: entities.filter(e => matches(e, request && request.filter)) }; },
-};
-const backend = createBackend();
-backend.add(createServiceFactory({ service: catalogServiceRef, deps: {}, factory: () => catalog }));
-backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@internal/plugin-permission-backend-module-runway'));
-backend.add(import('@internal/plugin-delivery-backend'));
-backend.add(import('@internal/plugin-delivery-backend-module-gitops'));
-backend.start();
-`;
 
 const GITOPS_DEPLOYS = Number(process.env.RUNWAY_BENCH_GITOPS_DEPLOYS ?? 50);
 
@@ -183,95 +154,25 @@ async function gitopsDeploys(baseUrl, dir) {
 }
 
 async function startBackend(dir, connection, prefix) {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const entitiesFile = path.join(dir, 'entities.json');
-  fs.writeFileSync(entitiesFile, JSON.stringify(entities()));
-  const configFile = path.join(dir, 'app-config.bench.yaml');
-  fs.writeFileSync(
-    configFile,
-    JSON.stringify({
-      backend: {
-        baseUrl,
-        listen: { port },
-        database: { client: 'pg', connection, prefix },
-        auth: {
-          externalAccess: [
-            { type: 'static', options: { token: CI_TOKEN, subject: 'bench' } },
-          ],
+  return startDeliveryBackend({
+    dir,
+    entities: entities(),
+    database: { client: 'pg', connection, prefix },
+    // Runway deploys go through the gitops driver into a bare remote (file://).
+    delivery: {
+      environments: ['dev', 'staging', 'prod'].map((name, i) => ({
+        name,
+        tier: ['development', 'staging', 'production'][i],
+        driver: 'gitops',
+      })),
+      drivers: {
+        gitops: {
+          url: `file://${gitopsRemote(dir)}`,
+          workDirectory: path.join(dir, 'gitops-work'),
         },
       },
-      // The bench calls with a service token, which the policy does not restrict.
-      permission: {
-        enabled: true,
-        runway: { platformTeam: 'group:default/platform-team' },
-      },
-      // Runway deploys go through the gitops driver into a bare remote (file://).
-      delivery: {
-        environments: ['dev', 'staging', 'prod'].map((name, i) => ({
-          name,
-          tier: ['development', 'staging', 'production'][i],
-          driver: 'gitops',
-        })),
-        drivers: {
-          gitops: {
-            url: `file://${gitopsRemote(dir)}`,
-            workDirectory: path.join(dir, 'gitops-work'),
-          },
-        },
-      },
-    }),
-  );
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      path.join(root, 'node_modules/@backstage/cli/config/nodeTransform.cjs'),
-      '-e',
-      CHILD,
-      '--',
-      '--config',
-      configFile,
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        BENCH_ENTITIES: entitiesFile,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
     },
-  );
-  let output = '';
-  child.stdout.on('data', d => (output += d));
-  child.stderr.on('data', d => (output += d));
-  const exited = new Promise(resolve => child.on('exit', resolve));
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  if (child.exitCode !== null || Date.now() >= deadline) {
-    child.kill('SIGKILL');
-    throw new Error(`the bench backend did not start:\n${output.slice(-4000)}`);
-  }
-  return {
-    baseUrl,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
-    },
-  };
+  });
 }
 
 function event(i, day0) {
