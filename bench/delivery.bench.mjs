@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { dropDatabases } from './postgres.mjs';
 import { CI_TOKEN } from '../e2e/portal.mjs';
 import { startDeliveryBackend } from './deliveryBackend.mjs';
 import { percentile } from './measure.mjs';
@@ -441,16 +442,8 @@ export async function run() {
   } finally {
     await client?.end();
     await backend?.stop();
-    const admin = new pg.Client({ connectionString: `${connection}/postgres` });
-    await admin.connect();
-    // Every database the bench backend created: delivery's and the permission backend's.
-    const { rows: dbs } = await admin.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of dbs)
-      await admin.query(`drop database if exists "${datname}" with (force)`);
-    await admin.end();
+    // Every database the bench backend created: its plugins' own.
+    await dropDatabases(connection, prefix);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

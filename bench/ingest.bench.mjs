@@ -16,9 +16,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { dropDatabases } from './postgres.mjs';
 import { CI_TOKEN, root } from '../e2e/portal.mjs';
 import { startDeliveryBackend } from './deliveryBackend.mjs';
+import { memoryMiB } from './measure.mjs';
 
 const CASES = Number(process.env.RUNWAY_BENCH_JUNIT_CASES ?? 100_000);
 const WEBHOOKS = Number(process.env.RUNWAY_BENCH_WEBHOOKS ?? 20_000);
@@ -356,14 +357,7 @@ export async function run() {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  const admin = new pg.Client({ connectionString: `${connection}/postgres` });
-  await admin.connect();
-  const { rows: dbs } = await admin.query(
-    'select datname from pg_database where datname like $1',
-    [`${prefix}%`],
-  );
-  for (const { datname } of dbs)
-    await admin.query(`drop database if exists "${datname}" with (force)`);
-  await admin.end();
+  // Every database the bench backend created: its plugins' own.
+  await dropDatabases(connection, prefix);
   return rows;
 }

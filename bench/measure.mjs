@@ -4,9 +4,9 @@ import fs from 'node:fs';
 /** A memory figure of a process from /proc, in MiB: `VmRSS` (now) or `VmHWM` (peak). */
 export function memoryMiB(pid, field = 'VmRSS') {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(
-    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]) / 1024,
-  );
+  const kb = new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1];
+  if (!kb) throw new Error(`process ${pid} is no longer running`);
+  return Math.round(Number(kb) / 1024);
 }
 
 /** The p-th percentile of ascending-sorted values. */

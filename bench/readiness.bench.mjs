@@ -15,6 +15,7 @@ import {
   waitUntilReady,
 } from '../e2e/portal.mjs';
 import { cpuPercent, memoryMiB, percentile } from './measure.mjs';
+import { dropDatabases } from './postgres.mjs';
 import { runTechInsights, databaseClient } from './techInsights.mjs';
 
 const ENTITIES = Number(process.env.RUNWAY_BENCH_ENTITIES ?? 10_000);
@@ -359,15 +360,8 @@ export async function run() {
     );
     return rows;
   } finally {
-    const admin = new pg.Client({ connectionString: `${connection}/postgres` });
-    await admin.connect();
-    const { rows: dbs } = await admin.query(
-      'select datname from pg_database where datname like $1',
-      [`${prefix}%`],
-    );
-    for (const { datname } of dbs)
-      await admin.query(`drop database if exists "${datname}" with (force)`);
-    await admin.end();
+    // Every database the bench backend created: its plugins' own.
+    await dropDatabases(connection, prefix);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,3 +1,8 @@
+export {
+  ActionFailure,
+  asActionFailure,
+  reportingRefusals,
+} from './actionFailure';
 export { audited } from './audited';
 export { requirePermission } from './requirePermission';
 export { SessionCache } from './SessionCache';

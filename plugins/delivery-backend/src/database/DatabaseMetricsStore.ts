@@ -243,49 +243,44 @@ export class DatabaseMetricsStore implements MetricsStore {
   }
 
   async testRuns(filter: MetricsFilter) {
-    const base = () =>
-      this.db('delivery_test_runs')
-        .where('finished_at', '>=', filter.from)
-        .where('finished_at', '<', filter.to)
-        .modify(q => this.services(q, filter));
-    const [[counts], duration] = await Promise.all([
-      base()
-        .count({ runs: '*' })
-        .select(
-          this.db.raw(
-            'sum(case when flaky_tests > 0 then 1 else 0 end) as flaky_runs',
-          ),
-        ),
-      this.summary(base(), 'duration_seconds'),
-    ]);
-    return {
-      runs: Number(counts.runs),
-      flakyRuns: Number(counts.flaky_runs ?? 0),
-      duration,
-    };
+    const { runs, flagged, duration } = await this.runs(
+      () =>
+        this.db('delivery_test_runs')
+          .where('finished_at', '>=', filter.from)
+          .where('finished_at', '<', filter.to)
+          .modify(q => this.services(q, filter)),
+      'flaky_tests > 0',
+    );
+    return { runs, flakyRuns: flagged, duration };
   }
 
   async ciRuns(filter: MetricsFilter) {
-    const base = () =>
-      this.db('delivery_ci_runs')
-        .whereIn('kind', ['workflow_run', 'check_suite'])
-        .where('status', 'completed')
-        .where('finished_at', '>=', filter.from)
-        .where('finished_at', '<', filter.to)
-        .modify(q => this.services(q, filter));
+    const { runs, flagged, duration } = await this.runs(
+      () =>
+        this.db('delivery_ci_runs')
+          .whereIn('kind', ['workflow_run', 'check_suite'])
+          .where('status', 'completed')
+          .where('finished_at', '>=', filter.from)
+          .where('finished_at', '<', filter.to)
+          .modify(q => this.services(q, filter)),
+      "conclusion in ('failure', 'timed_out')",
+    );
+    return { runs, failed: flagged, duration };
+  }
+
+  /** Runs (test or CI) of a query: how many, how many match `flag`, and their durations. */
+  private async runs(base: () => Knex.QueryBuilder, flag: string) {
     const [[counts], duration] = await Promise.all([
       base()
         .count({ runs: '*' })
         .select(
-          this.db.raw(
-            "sum(case when conclusion in ('failure', 'timed_out') then 1 else 0 end) as failed",
-          ),
+          this.db.raw(`sum(case when ${flag} then 1 else 0 end) as flagged`),
         ),
       this.summary(base(), 'duration_seconds'),
     ]);
     return {
       runs: Number(counts.runs),
-      failed: Number(counts.failed ?? 0),
+      flagged: Number(counts.flagged ?? 0),
       duration,
     };
   }

@@ -1,7 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DeliveryClient, Deployment } from '@internal/plugin-delivery-common';
-import { ActionFailure, asActionFailure } from './actionFailure';
+import { ActionFailure, asActionFailure } from '@internal/backend-common';
 
 /** The part of the delivery API the actions use, for one user's token. */
 export type DeliveryApi = Pick<

@@ -1,6 +1,6 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ActionFailure, reportingRefusals } from './actionFailure';
+import { ActionFailure, reportingRefusals } from '@internal/backend-common';
 import { EnvironmentsApi, follow, tokenFor } from './environmentsApi';
 
 type Deps = { api: EnvironmentsApi; auth: AuthService; pollMs?: number };

@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import { EnvironmentsClient } from '@internal/plugin-environments-common';
-import { ActionFailure } from './actionFailure';
+import { ActionFailure } from '@internal/backend-common';
 
 /** The part of the environments API the actions use (a fake in tests). */
 export type EnvironmentsApi = Pick<

@@ -13,9 +13,10 @@ export class ActionFailure extends Error {
 }
 
 /**
- * The delivery API's refusal in its own words: the error body's message (a freeze window, a
- * gate, a version that is not there), under the API's error name, instead of "Request failed
- * with 409 Conflict" and a stack trace. Any other error passes through as it is.
+ * A Runway API's refusal in its own words, for a scaffolder action that called it: the error
+ * body's message (which names the field and the value, the freeze window, the gate...), under
+ * the API's error name, instead of "Request failed with 400 Bad Request" and a stack trace.
+ * Any other error passes through as it is.
  */
 export function asActionFailure(error: unknown): unknown {
   if (!ResponseError.is(error)) return error;
@@ -24,4 +25,13 @@ export function asActionFailure(error: unknown): unknown {
     remote?.message || error.cause.message || error.message,
     remote?.name || 'Error',
   );
+}
+
+/** Runs an action's work, failing the task with the API's own sentence when it refuses. */
+export async function reportingRefusals<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asActionFailure(error);
+  }
 }
