@@ -20,6 +20,72 @@ const KIND: Record<string, string> = {
   rollback: 'Rollback',
 };
 
+const REASON: Record<string, string> = {
+  failed: 'failed',
+  'rolled-back': 'rolled back',
+};
+const SOURCE: Record<string, string> = {
+  pagerduty: 'PagerDuty',
+  opsgenie: 'Opsgenie',
+  alertmanager: 'Alertmanager',
+};
+
+const IncidentLine = ({ incident: i }: { incident: DeploymentIncident }) => {
+  const name = i.title ? `${i.title}` : i.id;
+  const how =
+    i.link === 'live-at-open'
+      ? `live when it opened ${formatWhen(i.openedAt)}`
+      : `reported as its cause`;
+  const source = i.source ? `${SOURCE[i.source] ?? i.source} ` : '';
+  return (
+    <Text as="p" variant="body-x-small">
+      {source}incident{' '}
+      {i.url ? (
+        <Link
+          href={i.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          variant="body-x-small"
+        >
+          {name}
+        </Link>
+      ) : (
+        name
+      )}
+      : {how}
+    </Text>
+  );
+};
+
+/**
+ * Why a production deployment counts in the change failure rate, next to it: it failed, was
+ * rolled back, or incidents are tied to it (and how: named by the sender, or live when the
+ * incident opened). Non-production and healthy deployments say they do not count.
+ */
+const FailedChangeCell = ({ deployment: d }: { deployment: Deployment }) => {
+  if (!d.production)
+    return <CellText title="—" description="not production: not counted" />;
+  if (!d.finishedAt) return <CellText title="—" description="not finished" />;
+  if (!d.failedChange) return <CellText title="No" />;
+  const { reasons, incidents } = d.failedChange;
+  const why = reasons.filter(r => r !== 'incident').map(r => REASON[r]);
+  return (
+    <Cell>
+      <Text as="span" variant="body-small" weight="bold">
+        Counts as failed
+      </Text>
+      {why.length > 0 && (
+        <Text as="p" variant="body-x-small">
+          {why.join(', ')}
+        </Text>
+      )}
+      {incidents.map(i => (
+        <IncidentLine key={i.id} incident={i} />
+      ))}
+    </Cell>
+  );
+};
+
 /** The service's deploys, newest first, with their live state; a row opens its log. */
 export const DeployHistory = ({
   deployments,
@@ -144,71 +210,5 @@ export const DeployHistory = ({
       data={deployments}
       pagination={{ type: 'none' }}
     />
-  );
-};
-
-const REASON: Record<string, string> = {
-  failed: 'failed',
-  'rolled-back': 'rolled back',
-};
-const SOURCE: Record<string, string> = {
-  pagerduty: 'PagerDuty',
-  opsgenie: 'Opsgenie',
-  alertmanager: 'Alertmanager',
-};
-
-/**
- * Why a production deployment counts in the change failure rate, next to it: it failed, was
- * rolled back, or incidents are tied to it (and how: named by the sender, or live when the
- * incident opened). Non-production and healthy deployments say they do not count.
- */
-const FailedChangeCell = ({ deployment: d }: { deployment: Deployment }) => {
-  if (!d.production)
-    return <CellText title="—" description="not production: not counted" />;
-  if (!d.finishedAt) return <CellText title="—" description="not finished" />;
-  if (!d.failedChange) return <CellText title="No" />;
-  const { reasons, incidents } = d.failedChange;
-  const why = reasons.filter(r => r !== 'incident').map(r => REASON[r]);
-  return (
-    <Cell>
-      <Text as="span" variant="body-small" weight="bold">
-        Counts as failed
-      </Text>
-      {why.length > 0 && (
-        <Text as="p" variant="body-x-small">
-          {why.join(', ')}
-        </Text>
-      )}
-      {incidents.map(i => (
-        <IncidentLine key={i.id} incident={i} />
-      ))}
-    </Cell>
-  );
-};
-
-const IncidentLine = ({ incident: i }: { incident: DeploymentIncident }) => {
-  const name = i.title ? `${i.title}` : i.id;
-  const how =
-    i.link === 'live-at-open'
-      ? `live when it opened ${formatWhen(i.openedAt)}`
-      : `reported as its cause`;
-  const source = i.source ? `${SOURCE[i.source] ?? i.source} ` : '';
-  return (
-    <Text as="p" variant="body-x-small">
-      {source}incident{' '}
-      {i.url ? (
-        <Link
-          href={i.url}
-          target="_blank"
-          rel="noopener noreferrer"
-          variant="body-x-small"
-        >
-          {name}
-        </Link>
-      ) : (
-        name
-      )}
-      : {how}
-    </Text>
   );
 };
