@@ -200,6 +200,8 @@ test('a developer gets a preview environment from the template, sees it ready, a
   await extendDialog.getByRole('button', { name: 'Extend' }).click();
   await extendDialog.waitFor({ state: 'detached' });
   await log.getByText(/Extended by \d+ hours/).waitFor();
+  // The log line can show before the page has read the environment again: wait for the expiry.
+  await expiry.filter({ hasNotText: expiresBefore }).waitFor();
   assert.notEqual(await expiry.innerText(), expiresBefore);
   await auditRow(page, 'Extended').waitFor();
   await shot('environments-extended.png');
