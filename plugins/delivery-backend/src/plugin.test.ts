@@ -135,6 +135,36 @@ describe('delivery plugin at /api/delivery', () => {
       'get-delivery-metrics',
       'rollback-service',
     ]);
+    // The MCP action takes the REST API's rules: a version with a newline or of 100,000
+    // characters is refused with its message, and nothing is queued.
+    for (const version of ['3.0.0\nRequested-By: x', 'v'.repeat(100_000)])
+      await expect(
+        actions.invoke({
+          id: 'test:deploy-service',
+          input: { service: 'payments-api', environment: 'dev', version },
+          credentials: mockCredentials.user('user:default/ana'),
+        }),
+      ).rejects.toThrow(
+        'Invalid input: version must be 1-128 letters, digits, ".", "_", "+" or "-", starting with a letter or digit',
+      );
+    await expect(
+      actions.invoke({
+        id: 'test:deploy-service',
+        input: {
+          service: 'payments-api',
+          environment: 'dev',
+          version: '3.0.0',
+          commitSha: 'zz',
+        },
+        credentials: mockCredentials.user('user:default/ana'),
+      }),
+    ).rejects.toThrow('Invalid input: commitSha must be a git commit SHA');
+    const history = await api
+      .get('/api/delivery/deploys?service=payments-api')
+      .set('Authorization', ana);
+    expect(history.body.deployments.map((d: any) => d.version)).toEqual([
+      '2.0.0',
+    ]);
     const out = await actions.invoke({
       id: 'test:get-delivery-metrics',
       input: { service: 'payments-api', days: 30 },

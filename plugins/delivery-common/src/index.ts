@@ -7,3 +7,4 @@ export * from './dora';
 export * from './metrics';
 export * from './views';
 export * from './api/DeliveryClient';
+export * from './schema/git';

@@ -43,6 +43,7 @@ export const roles: Record<string, Role> = {
   // Readiness.
   'readiness.scorecard.read': 'readers',
   'readiness.evaluate': 'everyone',
+  'readiness.evaluate.all': 'platform',
   'readiness.exemption.manage': 'owners',
   'readiness.facts.push': 'automation',
 

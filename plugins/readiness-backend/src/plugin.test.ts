@@ -301,6 +301,17 @@ describe('readiness plugin at /api/readiness', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('refuses a body that is not JSON with a 400 instead of evaluating everything', async () => {
+    const api = await startReadiness();
+    const res = await api
+      .post('/api/readiness/evaluate')
+      .set('Authorization', mockCredentials.service.header())
+      .set('Content-Type', 'text/plain')
+      .send('entityRef=component:default/payments-api');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('it must be JSON');
+  });
+
   it('exempts a check with a reason until a date, once, and shows it on the scorecard', async () => {
     const api = await startReadiness();
     const body = {

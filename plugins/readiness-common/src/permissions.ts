@@ -23,9 +23,15 @@ export const readinessExemptionManagePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
-/** Trigger re-evaluation of one entity or of everything. */
+/** Trigger re-evaluation of one entity. */
 export const readinessEvaluatePermission = createPermission({
   name: 'readiness.evaluate',
+  attributes: { action: 'update' },
+});
+
+/** Trigger re-evaluation of the whole catalog (a run already in progress absorbs it). */
+export const readinessEvaluateAllPermission = createPermission({
+  name: 'readiness.evaluate.all',
   attributes: { action: 'update' },
 });
 
@@ -34,4 +40,5 @@ export const readinessPermissions = [
   readinessFactsPushPermission,
   readinessExemptionManagePermission,
   readinessEvaluatePermission,
+  readinessEvaluateAllPermission,
 ];

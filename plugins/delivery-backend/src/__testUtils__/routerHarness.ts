@@ -37,6 +37,7 @@ export async function createRouterHarness(
     permissions,
     h.views,
   );
+  const auditor = mockServices.auditor.mock();
   const app = express()
     .use(
       createRouter({
@@ -44,12 +45,12 @@ export async function createRouterHarness(
         httpAuth: mockServices.httpAuth({
           defaultCredentials: mockCredentials.none(),
         }),
-        auditor: mockServices.auditor.mock(),
+        auditor,
         webhookSecrets: h.settings.webhookSecrets,
         junitMaxBytes: h.settings.junitMaxBytes,
         webhookTokens: h.settings.webhookTokens,
       }),
     )
     .use(mockErrorHandler());
-  return { api: request(app), h };
+  return { api: request(app), h, auditor };
 }

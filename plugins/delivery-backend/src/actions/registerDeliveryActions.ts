@@ -1,7 +1,12 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  deployRequestSchema,
+  rollbackRequestSchema,
+} from '@internal/plugin-delivery-common';
 import { AuthorizedDeliveryService } from '../services/AuthorizedDeliveryService';
 import { groupRefOf, serviceRefOf } from '../lib/refs';
 import { DAY_MS } from '../lib/time';
+import { parseInput } from '../service/validation';
 
 const SERVICE =
   'The service, an entity ref like component:default/payments-api (or just payments-api)';
@@ -30,11 +35,23 @@ export function registerDeliveryActions(
             .string()
             .describe('Environment, e.g. dev, staging, prod'),
           version: z.string().describe('The version to deploy, e.g. 1.4.2'),
+          commitSha: z
+            .string()
+            .optional()
+            .describe('The git commit SHA the version was built from'),
+          idempotencyKey: z
+            .string()
+            .optional()
+            .describe('A retry with the same key returns the first deploy'),
         }),
       output: z => z.object({}).passthrough(),
     },
+    // The REST API's schema and error messages: an agent gets exactly the rules a person gets.
     action: async ({ input, credentials }) => ({
-      output: await service.deploy(input, credentials),
+      output: await service.deploy(
+        parseInput(deployRequestSchema, input, 'input'),
+        credentials,
+      ),
     }),
   });
 
@@ -50,11 +67,18 @@ export function registerDeliveryActions(
         z.object({
           service: z.string().describe(SERVICE),
           environment: z.string().describe('Environment, e.g. prod'),
+          idempotencyKey: z
+            .string()
+            .optional()
+            .describe('A retry with the same key returns the first rollback'),
         }),
       output: z => z.object({}).passthrough(),
     },
     action: async ({ input, credentials }) => ({
-      output: await service.rollback(input, credentials),
+      output: await service.rollback(
+        parseInput(rollbackRequestSchema, input, 'input'),
+        credentials,
+      ),
     }),
   });
 

@@ -52,6 +52,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
           rollback_of: deploy.rollbackOf ?? null,
           promoted_from: deploy.promotedFrom ?? null,
           request_key: deploy.requestKey ?? null,
+          request_hash: deploy.requestKey ? deploy.requestHash ?? null : null,
           lock_key: lockKey(deploy.serviceRef, deploy.environment),
           change_started_at: change.startedAt ?? null,
           change_merged_at: change.mergedAt ?? null,
@@ -271,7 +272,12 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         request_key: deploy.requestKey,
       })
       .first();
-    return row ? toDeployment(row) : undefined;
+    if (!row) return undefined;
+    if (row.request_hash && row.request_hash !== deploy.requestHash)
+      throw new ConflictError(
+        `Idempotency key "${deploy.requestKey}" was already used for a different request (deploy ${row.id} of ${row.version} to ${row.environment})`,
+      );
+    return toDeployment(row);
   }
 
   /**

@@ -21,6 +21,8 @@ export type NewDeploy = {
   rollbackOf?: string;
   promotedFrom?: string;
   requestKey?: string;
+  /** What the request key was first used for: a retry must carry the same request. */
+  requestHash?: string;
   approvalReason?: string;
   freezeWindow?: string;
   overrideReason?: string;
@@ -30,7 +32,8 @@ export type NewDeploy = {
 export interface DeploymentStore {
   /**
    * Records a deploy holding its service and environment; a retry with the same request key
-   * returns the first deploy. Throws ConflictError naming the active deploy when there is one.
+   * returns the first deploy (ConflictError when the key was used for a different request).
+   * Throws ConflictError naming the active deploy when there is one.
    */
   create(deploy: NewDeploy, now: Date): Promise<Deployment>;
   get(id: string): Promise<Deployment | undefined>;

@@ -292,6 +292,84 @@ describe.each(databases.eachSupportedId())('delivery router on %s', id => {
     });
   });
 
+  describe('hostile input', () => {
+    /** JSON arrays nested 5,000 deep, as text: a stack overflow in validation once made it a 500. */
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+
+    it('answers 400 to a body nested 5,000 deep on the API and the signed webhook, and stores nothing', async () => {
+      const { api, rows } = await setup();
+      const before = await rows();
+      for (const path of ['/events', '/deploys', '/deploys/x/approve']) {
+        const res = await api
+          .post(path)
+          .set('Authorization', ci)
+          .set('Content-Type', 'application/json')
+          .send(`{"events":${deep}}`);
+        expect({ path, status: res.status }).toEqual({ path, status: 400 });
+        expect(res.body.error.message).toMatch(/nests deeper than 64 levels/);
+      }
+      const hook = await api
+        .post('/webhooks/github')
+        .set('Content-Type', 'application/json')
+        .set('X-GitHub-Event', 'pull_request')
+        .set('X-GitHub-Delivery', 'deep-1')
+        .set('X-Hub-Signature-256', signBody(SECRET, deep))
+        .send(deep);
+      expect(hook.status).toBe(400);
+      expect(hook.body.error.message).toMatch(/nests deeper than 64 levels/);
+      expect(await rows()).toEqual(before);
+    });
+
+    it('answers 400 to a body that is not JSON instead of reading it as empty', async () => {
+      const { api } = await setup();
+      const res = await api
+        .post('/events')
+        .set('Authorization', ci)
+        .set('Content-Type', 'text/plain')
+        .send('{"events":[]}');
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('it must be JSON');
+    });
+
+    it('answers 400 to an 8,000-character delivery id, a 5 MB title and negative additions', async () => {
+      const { api, rows } = await setup();
+      const longId = await github(
+        api,
+        'pull_request',
+        prOpened,
+        'd'.repeat(8000),
+      );
+      expect(longId.status).toBe(400);
+      expect(longId.body.error.message).toBe(
+        'x-github-delivery: 8000 characters, at most 200 are accepted',
+      );
+      const title = await github(
+        api,
+        'pull_request',
+        {
+          ...prOpened,
+          pull_request: { ...prOpened.pull_request, title: 't'.repeat(5e6) },
+        },
+        'big-title',
+      );
+      expect(title.status).toBe(400);
+      expect(title.body.error.message).toContain('pull_request.title');
+      expect(title.text.length).toBeLessThan(2000);
+      const negative = await github(
+        api,
+        'pull_request',
+        {
+          ...prOpened,
+          pull_request: { ...prOpened.pull_request, additions: -5 },
+        },
+        'negative',
+      );
+      expect(negative.status).toBe(400);
+      expect(negative.body.error.message).toContain('pull_request.additions');
+      expect((await rows()).prs).toEqual([]);
+    });
+  });
+
   describe('JUnit', () => {
     const xml = `<?xml version="1.0"?><testsuite name="s" time="42.5" timestamp="2026-11-30T10:00:00"><testcase classname="A" name="a" time="1"><failure message="x"/></testcase><testcase classname="A" name="a" time="1"/><testcase classname="A" name="b" time="1"/></testsuite>`;
     const upload = (

@@ -1,8 +1,9 @@
-import express, { Router } from 'express';
+import { jsonBody } from '@internal/backend-common';
+import { Router } from 'express';
 import Router_ from 'express-promise-router';
 import { EndpointDeps } from './endpointDeps';
 import { deployCallbackRouter, deployEndpoints } from './endpoints/deploys';
-import { eventEndpoints } from './endpoints/events';
+import { eventEndpoints, junitUploadEndpoint } from './endpoints/events';
 import { metricsEndpoints } from './endpoints/metrics';
 import { viewEndpoints } from './endpoints/views';
 import { webhookRouter } from './endpoints/webhooks';
@@ -13,7 +14,9 @@ export function createRouter(options: EndpointDeps): Router {
   // Before the JSON parser: signatures are checked over the exact bytes received.
   router.use('/webhooks', webhookRouter(options));
   router.use(deployCallbackRouter(options));
-  router.use(express.json({ limit: '10mb' }));
+  // Before the JSON parser, which refuses bodies of other types: it streams its XML.
+  junitUploadEndpoint(router, options);
+  router.use(jsonBody({ limit: '10mb' }));
   for (const add of [
     eventEndpoints,
     metricsEndpoints,

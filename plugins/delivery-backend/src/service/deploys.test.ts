@@ -20,7 +20,11 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
   async function setup(
     options: { deny?: string[]; now?: () => Date; gates?: DeployGate[] } = {},
   ) {
-    const { api, h } = await createRouterHarness(databases, id, options);
+    const { api, h, auditor } = await createRouterHarness(
+      databases,
+      id,
+      options,
+    );
     const deploy = (body: Record<string, unknown>, who = ana) =>
       api
         .post('/deploys')
@@ -31,7 +35,7 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
           version: '1.0.0',
           ...body,
         });
-    return { api, h, deploy };
+    return { api, h, deploy, auditor };
   }
 
   it('deploys through the driver, queued -> running -> succeeded, with a live log', async () => {
@@ -118,6 +122,65 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
     expect(await h.knex('delivery_deployments')).toHaveLength(1);
   });
 
+  it('answers 409 to an idempotency key reused for a different request, naming the first deploy', async () => {
+    const { h, deploy } = await setup();
+    const a = await deploy({ idempotencyKey: 'click-2', version: '1.0.0' });
+    const other = await deploy({ idempotencyKey: 'click-2', version: '9.9.9' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.message).toBe(
+      `Idempotency key "click-2" was already used for a different request (deploy ${a.body.id} of 1.0.0 to prod)`,
+    );
+    // The same request spelled with the full ref is a retry, not another request.
+    const retry = await deploy({
+      idempotencyKey: 'click-2',
+      version: '1.0.0',
+      service: SVC,
+    });
+    expect(retry.status).toBe(202);
+    expect(retry.body.id).toBe(a.body.id);
+    expect(await h.knex('delivery_deployments')).toHaveLength(1);
+  });
+
+  it('refuses a commit SHA that is not one (a newline would forge GitOps commit trailers)', async () => {
+    const { h, deploy } = await setup();
+    for (const commitSha of [
+      'abc1234\nRequested-By: user:default/pat',
+      'abc12',
+      'not-a-sha-at-all',
+      'a'.repeat(65),
+    ]) {
+      const res = await deploy({ commitSha });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(
+        'Invalid deploy: commitSha must be a git commit SHA: 7 to 64 hexadecimal digits',
+      );
+    }
+    expect(await h.knex('delivery_deployments')).toHaveLength(0);
+    expect(h.driver.calls).toEqual([]);
+  });
+
+  it('audits a deploy callback only once its signature holds: unsigned requests leave no trace', async () => {
+    const { api, h, deploy, auditor } = await setup();
+    const known = await deploy({ environment: 'dev' });
+    await h.settled(known.body.id, 'succeeded');
+    auditor.createEvent.mockClear();
+    for (const deployId of ['no-such-deploy', known.body.id]) {
+      const res = await api
+        .post(`/deploys/${deployId}/callback`)
+        .set('Content-Type', 'application/json')
+        .send('{"status":"failed"}');
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toBe(
+        `No deploy ${deployId} accepts status callbacks`,
+      );
+    }
+    expect(auditor.createEvent).not.toHaveBeenCalled();
+    expect(
+      (await api.get(`/deploys/${known.body.id}`).set('Authorization', ana))
+        .body.status,
+    ).toBe('succeeded');
+  });
+
   it('answers 409 naming the freeze window; only the platform team overrides, with a reason', async () => {
     const { h, deploy } = await setup({ now: () => FRIDAY });
     const frozen = await deploy({});
@@ -194,7 +257,7 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
     const dev = await deploy({
       environment: 'dev',
       version: '3.2.1',
-      commitSha: 'abc123',
+      commitSha: 'abc1234',
     });
     await h.settled(dev.body.id, 'succeeded');
     const res = await api
@@ -206,7 +269,7 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
       expect.objectContaining({
         environment: 'staging',
         version: '3.2.1',
-        commitSha: 'abc123',
+        commitSha: 'abc1234',
         promotedFrom: dev.body.id,
       }),
     );

@@ -166,7 +166,7 @@ describe.each(databases.eachSupportedId())('delivery views on %s', id => {
         events: [
           {
             ...prod('ci-1', '1.0.0', '2026-11-20T10:00:00Z'),
-            commitSha: 'abc1',
+            commitSha: 'abc1def',
           },
           {
             ...prod('ci-2', '1.0.0', '2026-11-19T10:00:00Z'),
@@ -203,7 +203,7 @@ describe.each(databases.eachSupportedId())('delivery views on %s', id => {
     });
     expect(prodEnv.current).toMatchObject({
       version: '1.0.0',
-      commitSha: 'abc1',
+      commitSha: 'abc1def',
     });
     // The harness's clock is a Tuesday morning: no freeze.
     expect(prodEnv.freeze).toBeUndefined();

@@ -1,3 +1,4 @@
+import { checkJsonDepth } from '@internal/backend-common';
 import { AuthenticationError, InputError } from '@backstage/errors';
 import { verifyBodySignature } from '@internal/plugin-delivery-node';
 import { Request } from 'express';
@@ -84,11 +85,14 @@ export function checkBearer(
 }
 
 export function parseJson(body: Buffer): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(body.toString('utf8'));
+    value = JSON.parse(body.toString('utf8'));
   } catch (e) {
     throw new InputError(`Invalid JSON body: ${(e as Error).message}`);
   }
+  checkJsonDepth(value, 'body');
+  return value;
 }
 
 /** A delivery id header: at most 200 characters (GitHub's are GUIDs). */

@@ -25,7 +25,9 @@ import {
 } from '@internal/plugin-delivery-common';
 import { CallbackRequest } from '@internal/plugin-delivery-node';
 import { IncidentSource } from '../incidents/mapIncidentWebhook';
+import { contentHash } from '../lib/contentHash';
 import { serviceRefOf } from '../lib/refs';
+import { VerifiedCallback } from './DeployRunner';
 import { DeployService, Requester } from './DeployService';
 import { IngestService, JunitSource, JunitUpload } from './IngestService';
 import { MetricsQuery, MetricsService } from './MetricsService';
@@ -63,7 +65,11 @@ export class AuthorizedDeliveryService {
     return this.deploys.deploy(
       input,
       requesterOf(credentials),
-      { idempotencyKey, freezeOverride },
+      {
+        idempotencyKey,
+        freezeOverride,
+        requestHash: requestHashOf('deploy', ref, request),
+      },
       credentials,
     );
   }
@@ -79,7 +85,11 @@ export class AuthorizedDeliveryService {
     return this.deploys.rollback(
       input,
       requesterOf(credentials),
-      { idempotencyKey, freezeOverride },
+      {
+        idempotencyKey,
+        freezeOverride,
+        requestHash: requestHashOf('rollback', ref, request),
+      },
       credentials,
     );
   }
@@ -95,7 +105,11 @@ export class AuthorizedDeliveryService {
     return this.deploys.promote(
       input,
       requesterOf(credentials),
-      { idempotencyKey, freezeOverride },
+      {
+        idempotencyKey,
+        freezeOverride,
+        requestHash: requestHashOf('promote', ref, request),
+      },
       credentials,
     );
   }
@@ -138,9 +152,14 @@ export class AuthorizedDeliveryService {
     return this.deploys.events(id, after);
   }
 
-  /** Verified by the deploy's driver (its signature). */
-  deployCallback(id: string, request: CallbackRequest) {
-    return this.deploys.callback(id, request);
+  /** A driver's status report, checked by the deploy's driver (its signature); writes nothing. */
+  verifyDeployCallback(id: string, request: CallbackRequest) {
+    return this.deploys.verifyCallback(id, request);
+  }
+
+  /** Applies a report verifyDeployCallback accepted. */
+  applyDeployCallback(verified: VerifiedCallback) {
+    return this.deploys.applyCallback(verified);
   }
 
   async ingestEvents(
@@ -255,4 +274,15 @@ function requesterOf(credentials: BackstageCredentials): Requester {
   return principal.type === 'user'
     ? { ref: principal.userEntityRef!.toLocaleLowerCase('en-US'), isUser: true }
     : { ref: principal.subject ?? 'service', isUser: false };
+}
+
+/** What a deploy, rollback or promotion asked for, without its key and whatever the ref's spelling. */
+function requestHashOf(
+  kind: string,
+  serviceRef: string,
+  request: { idempotencyKey?: string; service: string },
+): string {
+  const { idempotencyKey, ...rest } = request;
+  const fields = Object.entries({ ...rest, kind, service: serviceRef });
+  return contentHash(fields.sort(([a], [b]) => a.localeCompare(b)));
 }

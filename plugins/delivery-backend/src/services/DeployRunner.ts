@@ -1,8 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AuthenticationError, ConflictError } from '@backstage/errors';
-import { DeployCallback } from '@internal/plugin-delivery-common';
+import { DeployCallback, Deployment } from '@internal/plugin-delivery-common';
 import { CallbackRequest, DeployDriver } from '@internal/plugin-delivery-node';
 import { DeploymentStore } from '../database/DeploymentStore';
+
+/** A status report whose signature the deploy's driver has checked. */
+export type VerifiedCallback = {
+  deployment: Deployment;
+  report: DeployCallback;
+};
 
 /**
  * Runs deploys that passed their guards: through the environment's driver, in the background,
@@ -23,16 +29,29 @@ export class DeployRunner {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** A driver's status report, verified by the driver that ran the deploy. */
-  async callback(id: string, request: CallbackRequest) {
+  /**
+   * A driver's status report, verified by the driver that ran the deploy; nothing is written.
+   * Unknown ids get the same answer as a bad signature: nothing to learn from probing.
+   */
+  async verifyCallback(
+    id: string,
+    request: CallbackRequest,
+  ): Promise<VerifiedCallback> {
     const deployment = await this.deps.store.get(id);
-    // Unknown ids get the same answer as a bad signature: nothing to learn from probing.
     const driver = deployment?.driver
       ? this.deps.drivers.get(deployment.driver)
       : undefined;
     if (!deployment || !driver?.verifyCallback)
       throw new AuthenticationError(`No deploy ${id} accepts status callbacks`);
-    const report: DeployCallback = await driver.verifyCallback(request);
+    return { deployment, report: await driver.verifyCallback(request) };
+  }
+
+  /** Applies a verified status report: its log lines, then the status change. */
+  async applyCallback({
+    deployment,
+    report,
+  }: VerifiedCallback): Promise<Deployment> {
+    const id = deployment.id;
     const now = this.now();
     for (const line of report.log ?? [])
       await this.deps.store.appendEvent(id, line, now);

@@ -14,7 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DeploymentStore } from '../database/DeploymentStore';
 import { serviceRefOf } from '../lib/refs';
-import { DeployRunner } from './DeployRunner';
+import { DeployRunner, VerifiedCallback } from './DeployRunner';
 import { FreezeCalendar } from './FreezeCalendar';
 import { ServiceCatalog, ServiceInfo } from './ServiceCatalog';
 import { DeliverySettings, EnvironmentSettings } from './settings';
@@ -29,6 +29,8 @@ export type Requester = {
 
 export type DeployOptions = {
   idempotencyKey?: string;
+  /** SHA-256 of the request without its key: a retry must be the same request. */
+  requestHash?: string;
   freezeOverride?: { reason: string };
 };
 
@@ -221,9 +223,14 @@ export class DeployService {
     return this.deps.store.events(id, after, 500);
   }
 
-  /** A driver's status report, verified by the driver that ran the deploy. */
-  callback(id: string, request: CallbackRequest) {
-    return this.runner.callback(id, request);
+  /** Checks a driver's status report with the driver that ran the deploy; writes nothing. */
+  verifyCallback(id: string, request: CallbackRequest) {
+    return this.runner.verifyCallback(id, request);
+  }
+
+  /** Applies a status report verifyCallback accepted. */
+  applyCallback(verified: VerifiedCallback) {
+    return this.runner.applyCallback(verified);
   }
 
   /** Runs a queued deploy through its driver; a no-op when another worker already started it. */
@@ -296,6 +303,7 @@ export class DeployService {
         rollbackOf: change.rollbackOf,
         promotedFrom: change.promotedFrom,
         requestKey: options.idempotencyKey,
+        requestHash: options.requestHash,
         approvalReason: held.length ? held.join('; ') : undefined,
         freezeWindow: frozen?.name,
         overrideReason: frozen ? options.freezeOverride!.reason : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitShaSchema } from './git';
 
 const override = z.strictObject({
   /** Why the deploy must happen inside a freeze window; kept in the deploy and the audit log. */
@@ -16,7 +17,7 @@ export const deployRequestSchema = z.strictObject({
     message:
       'must be 1-128 letters, digits, ".", "_", "+" or "-", starting with a letter or digit',
   }),
-  commitSha: z.string().min(1).max(100).optional(),
+  commitSha: commitShaSchema.optional(),
   /** A retry with the same key returns the first deploy instead of starting another. */
   idempotencyKey: z.string().min(1).max(200).optional(),
   freezeOverride: override.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitShaSchema } from './git';
 
 export const MAX_EVENTS_PER_BATCH = 5000;
 const MAX_RUN_SECONDS = 7 * 86_400;
@@ -54,7 +55,7 @@ export const deploymentEventSchema = z.strictObject({
   startedAt: isoDate.optional(),
   /** When it ended; defaults to when a terminal status is received. */
   finishedAt: isoDate.optional(),
-  commitSha: z.string().min(1).max(100).optional(),
+  commitSha: commitShaSchema.optional(),
   /** When the first commit of the change was made (the start of its lead time). */
   firstCommitAt: isoDate.optional(),
   /** Pull requests the deployment ships: their open and first-commit times start the lead time. */

@@ -264,5 +264,14 @@ describe('createRouter', () => {
       .send({ hours: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('hours');
+    for (const hours of [5e-324, 0.5, 0, -1]) {
+      const tiny = await api
+        .post(`/environments/${id}/extend`)
+        .set('Authorization', ana)
+        .send({ hours });
+      expect({ hours, status: tiny.status }).toEqual({ hours, status: 400 });
+      expect(tiny.body.error.message).toMatch(/hours/);
+    }
+    expect(await rows()).toEqual(before);
   });
 });

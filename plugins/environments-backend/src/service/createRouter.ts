@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { jsonBody } from '@internal/backend-common';
+import { Router } from 'express';
 import Router_ from 'express-promise-router';
 import { EndpointDeps } from './endpointDeps';
 import { activityEndpoints } from './endpoints/activity';
@@ -9,7 +10,7 @@ import { lifecycleEndpoints } from './endpoints/lifecycle';
 /** /api/environments: one small file per group of endpoints; errors go to Backstage's handler. */
 export function createRouter(options: EndpointDeps): Router {
   const router = Router_();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(jsonBody({ limit: '1mb' }));
   for (const add of [
     classEndpoints,
     environmentEndpoints,

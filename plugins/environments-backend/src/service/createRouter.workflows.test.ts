@@ -112,6 +112,31 @@ describe('createRouter: retries, approvals, logs and classes', () => {
     });
   });
 
+  it('refuses an approval by the person who requested the environment (four eyes)', async () => {
+    const { api, h, rows } = await setup();
+    const requested = await api
+      .post('/environments')
+      .set('Authorization', pat)
+      .send({
+        className: 'sandbox',
+        owner: 'group:default/platform-team',
+        name: 'sb-own',
+      });
+    expect(requested.body.status).toBe('awaiting-approval');
+    const before = await rows();
+    const own = await api
+      .post(`/environments/${requested.body.id}/approve`)
+      .set('Authorization', pat)
+      .send({});
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toContain(
+      'was requested by user:default/pat: someone else on the platform team must approve it',
+    );
+    await h.engine.idle();
+    expect(await rows()).toEqual(before);
+    expect(h.driver.calls).toEqual([]);
+  });
+
   it('follows the log with ?after=, and keeps the audit per environment and per team', async () => {
     const { api, h } = await setup();
     const id = await createReady(api, h, 'pr-4');

@@ -1,4 +1,9 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   AuditRecord,
   CreateEnvironmentRequest,
@@ -256,6 +261,11 @@ export class EnvironmentsService {
 
   async approve(id: string, actor: string, reason?: string) {
     const environment = await this.awaitingApproval(id, 'approved');
+    // Four eyes, as for production deploys: the requester may withdraw, not approve.
+    if (environment.createdBy === actor)
+      throw new NotAllowedError(
+        `environment "${environment.name}" was requested by ${actor}: someone else on the platform team must approve it`,
+      );
     const updated = await this.step(
       environment,
       actor,

@@ -30,7 +30,7 @@ export const createEnvironmentRequestSchema = z.strictObject({
   /** The scaffolder template that creates it, for usage per template. */
   template: z.string().min(1).max(200).optional(),
   /** Defaults to the class's `ttl.defaultHours`; at most its `ttl.maxHours`. */
-  ttlHours: z.number().positive().optional(),
+  ttlHours: z.number().int('must be a whole number of hours').min(1).optional(),
   /** Settable parameters by resource name: `{ db: { sizeMb: 200 } }`. */
   parameters: z
     .record(z.string(), z.record(z.string(), z.unknown()))
@@ -44,7 +44,8 @@ export type CreateEnvironmentRequest = z.input<
 export const extendEnvironmentRequestSchema = z.strictObject({
   hours: z
     .number()
-    .positive()
+    .int('must be a whole number of hours')
+    .min(1)
     .max(24 * 366),
 });
 export type ExtendEnvironmentRequest = z.infer<

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { jsonBody } from '@internal/backend-common';
+import { Router } from 'express';
 import Router_ from 'express-promise-router';
 import { EndpointDeps } from './endpointDeps';
 import { checkEndpoints } from './endpoints/checks';
@@ -10,7 +11,7 @@ import { scorecardEndpoints } from './endpoints/scorecards';
 /** /api/readiness: one small file per group of endpoints; errors go to Backstage's handler. */
 export function createRouter(options: EndpointDeps): Router {
   const router = Router_();
-  router.use(express.json({ limit: '2mb' }));
+  router.use(jsonBody({ limit: '2mb' }));
   for (const add of [
     checkEndpoints,
     scorecardEndpoints,

@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   PushFactsRequest,
+  readinessEvaluateAllPermission,
   readinessEvaluatePermission,
   readinessExemptionManagePermission,
   readinessFactsPushPermission,
@@ -93,7 +94,10 @@ export class AuthorizedReadinessService {
     entityRef: string | undefined,
     credentials: BackstageCredentials,
   ) {
-    await this.require(readinessEvaluatePermission, credentials);
+    await this.require(
+      entityRef ? readinessEvaluatePermission : readinessEvaluateAllPermission,
+      credentials,
+    );
     return this.service.evaluate(entityRef);
   }
 

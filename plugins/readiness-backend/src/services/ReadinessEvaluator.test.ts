@@ -120,6 +120,18 @@ describe.each(databases.eachSupportedId())('ReadinessEvaluator on %s', id => {
     ).toBeGreaterThan(0);
   });
 
+  it('answers a full run requested while one is in progress with that run', async () => {
+    const { evaluator } = evaluatorFor([component('payments-api')]);
+    const first = evaluator.evaluateAll();
+    const second = evaluator.evaluateAll();
+    expect(second).toBe(first);
+    expect(await second).toEqual(expect.objectContaining({ entities: 1 }));
+    // Once it has finished, the next request runs again.
+    const later = evaluator.evaluateAll();
+    expect(later).not.toBe(first);
+    await later;
+  });
+
   it('refreshes planner statistics after a run that changed rows, not after one that did not', async () => {
     const first = evaluatorFor([component('payments-api')]);
     await first.evaluator.evaluateAll();

@@ -41,6 +41,7 @@ export class ReadinessEvaluator {
   private readonly calculator: ScorecardCalculator;
   private readonly declared: Map<string, ReadonlyMap<string, FactDeclaration>>;
   private readonly maxAgeDays: ReadonlyMap<string, number>;
+  private fullRun?: Promise<EvaluationSummary>;
 
   constructor(
     private readonly deps: {
@@ -71,7 +72,18 @@ export class ReadinessEvaluator {
     );
   }
 
-  async evaluateAll(): Promise<EvaluationSummary> {
+  /**
+   * Every evaluated entity of the catalog. A call while a full run is in progress (a second
+   * request, the schedule) gets that run's summary instead of starting another.
+   */
+  evaluateAll(): Promise<EvaluationSummary> {
+    this.fullRun ??= this.runAll().finally(() => {
+      this.fullRun = undefined;
+    });
+    return this.fullRun;
+  }
+
+  private async runAll(): Promise<EvaluationSummary> {
     const started = this.now();
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const summary: EvaluationSummary = {

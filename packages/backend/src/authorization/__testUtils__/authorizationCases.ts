@@ -128,6 +128,15 @@ export function authorizationCases({ api, db }: Context): Case[] {
       }),
     },
     {
+      action: 'readiness: re-evaluate the whole catalog',
+      allowed: ['platform', 'service'],
+      request: () => ({
+        method: 'post',
+        path: '/api/readiness/evaluate',
+        body: {},
+      }),
+    },
+    {
       action: 'environments: request an environment for payments-team',
       allowed: ['owner', 'platform', 'service'],
       request: role => ({

@@ -114,16 +114,17 @@ export function deployCallbackRouter({ service, auditor }: EndpointDeps) {
     express.raw({ type: () => true, limit: '1mb' }),
     async (req, res, next) => {
       try {
+        // Audited once the signature holds: an unsigned request for any id leaves no trace.
+        const verified = await service.verifyDeployCallback(req.params.id, {
+          headers: req.headers,
+          rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        });
         const deployment = await audited(
           auditor,
           req,
           'delivery-deploy-callback',
-          { deployment: req.params.id },
-          () =>
-            service.deployCallback(req.params.id, {
-              headers: req.headers,
-              rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-            }),
+          { deployment: req.params.id, status: verified.report.status },
+          () => service.applyDeployCallback(verified),
         );
         res.json(deployment);
       } catch (error) {

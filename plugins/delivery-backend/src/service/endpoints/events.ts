@@ -13,7 +13,7 @@ export const junitQuery = z.strictObject({
   finishedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-/** The batch API (deployments, PRs, reviews, test runs, incidents) and JUnit upload. */
+/** The batch API: deployments, PRs, reviews, test runs, incidents. */
 export function eventEndpoints(
   router: Router,
   { service, httpAuth, auditor }: EndpointDeps,
@@ -30,7 +30,13 @@ export function eventEndpoints(
     );
     res.status(202).json(result);
   });
+}
 
+/** JUnit upload, mounted before the JSON parser: it reads its own XML body. */
+export function junitUploadEndpoint(
+  router: Router,
+  { service, httpAuth, auditor }: EndpointDeps,
+) {
   // The report is read from the request stream as it arrives (any size up to
   // delivery.junit.maxMegabytes), after the caller and the service are known.
   router.post('/test-runs/junit', async (req, res) => {
