@@ -16,5 +16,9 @@ export interface Config {
     exampleFactsFile?: string;
     /** Days of fact history to keep; latest values are always kept. Default 180. */
     factHistoryRetentionDays?: number;
+    exemptions?: {
+      /** Longest an exemption may last, in days from when it is granted. Default 180. */
+      maxDays?: number;
+    };
   };
 }

@@ -4,6 +4,7 @@ export {
   reportingRefusals,
 } from './actionFailure';
 export { audited } from './audited';
+export { containsPattern, LIKE_ESCAPED } from './containsPattern';
 export { requirePermission } from './requirePermission';
 export { SessionCache } from './SessionCache';
 export type { SessionCacheOptions } from './SessionCache';

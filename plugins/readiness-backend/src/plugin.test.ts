@@ -276,6 +276,14 @@ describe('readiness plugin at /api/readiness', () => {
       /^Invalid facts: facts\[0\]\.value/,
     );
 
+    const hugeText = await push([
+      { ...good, name: 'catalog.runbookUrl', value: 'u'.repeat(10_001) },
+    ]);
+    expect(hugeText.status).toBe(400);
+    expect(hugeText.body.error.message).toMatch(
+      /^Invalid facts: facts\[0\]\.value/,
+    );
+
     const unknownEntity = await push([
       good,
       { ...good, entityRef: 'component:default/nope' },
@@ -346,6 +354,32 @@ describe('readiness plugin at /api/readiness', () => {
       .send({ ...body, reason: '' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.message).toContain('reason');
+    // Bounded: a 1.5 MB reason, and an expiry in 9999 or past the 180-day default.
+    const huge = await api
+      .post('/api/readiness/exemptions')
+      .set('Authorization', user)
+      .send({ ...body, checkId: 'x.y', reason: 'r'.repeat(1_500_000) });
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.message).toBe(
+      'Invalid exemption: reason must be at most 2000 characters',
+    );
+    for (const expiresAt of [
+      '9999-12-31T00:00:00Z',
+      new Date(Date.now() + 181 * 86400_000).toISOString(),
+    ]) {
+      const far = await api
+        .post('/api/readiness/exemptions')
+        .set('Authorization', user)
+        .send({
+          ...body,
+          checkId: 'observability.dashboard-linked',
+          expiresAt,
+        });
+      expect(far.status).toBe(400);
+      expect(far.body.error.message).toContain(
+        'is more than 180 days away (readiness.exemptions.maxDays)',
+      );
+    }
 
     const card = await api.get(scorecardUrl).set('Authorization', user);
     const runbook = checkOf(

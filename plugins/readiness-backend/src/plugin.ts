@@ -115,6 +115,9 @@ export const readinessPlugin = createBackendPlugin({
             results,
             exemptions,
             evaluator,
+            exemptionMaxDays: config.getOptionalNumber(
+              'readiness.exemptions.maxDays',
+            ),
           }),
           new DatabaseOverviewStore(knex),
           deps.permissions,

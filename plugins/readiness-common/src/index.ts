@@ -6,6 +6,7 @@ export * from './results';
 export * from './schema/rule';
 export * from './schema/check';
 export * from './schema/pushFacts';
+export * from './schema/exemptions';
 export * from './permissions';
 export * from './api/responses';
 export * from './api/ReadinessClient';

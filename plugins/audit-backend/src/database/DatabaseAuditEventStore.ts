@@ -1,3 +1,4 @@
+import { containsPattern, LIKE_ESCAPED } from '@internal/backend-common';
 import { AuditEvent } from '@internal/plugin-audit-common';
 import { Knex } from 'knex';
 import {
@@ -116,10 +117,7 @@ export class DatabaseAuditEventStore implements AuditEventStore {
 
 /** Case-insensitive substring match, with the user's `%` and `_` taken literally. */
 function containing(query: Knex.QueryBuilder, column: string, part: string) {
-  const pattern = `%${part
-    .toLocaleLowerCase()
-    .replace(/[\\%_]/g, c => `\\${c}`)}%`;
-  query.whereRaw(`lower(??) like ? escape '\\'`, [column, pattern]);
+  query.whereRaw(`lower(??) ${LIKE_ESCAPED}`, [column, containsPattern(part)]);
 }
 
 function toRow(r: AuditEventRecord): Row {

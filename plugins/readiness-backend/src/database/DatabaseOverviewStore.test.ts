@@ -315,6 +315,16 @@ describe.each(databases.eachSupportedId())(
       );
       expect(team.total).toBe(1);
       expect(team.rows[0].entityRef).toBe('component:default/alpha');
+
+      // The user's % and _ are characters to find, not wildcards that match everything.
+      for (const search of ['%', '_', '\\']) {
+        const literal = await store.list(
+          { search },
+          { by: 'name', order: 'asc' },
+          page,
+        );
+        expect({ search, total: literal.total }).toEqual({ search, total: 0 });
+      }
     });
 
     it('rolls up per team and for everything, naming the weakest capability', async () => {

@@ -8,7 +8,11 @@ import {
   OverviewRow,
   Rollup,
 } from '@internal/plugin-readiness-common';
-import { whereVisible } from '@internal/backend-common';
+import {
+  containsPattern,
+  LIKE_ESCAPED,
+  whereVisible,
+} from '@internal/backend-common';
 import { Knex } from 'knex';
 import { OverviewFilter, OverviewSort, OverviewStore } from './OverviewStore';
 
@@ -67,11 +71,11 @@ export class DatabaseOverviewStore implements OverviewStore {
       if (values?.length) q.whereIn(column, values);
     }
     if (filter.search) {
-      const like = `%${filter.search.toLocaleLowerCase()}%`;
+      const like = containsPattern(filter.search);
       q.where(inner =>
         inner
-          .whereRaw('lower(e.entity_ref) like ?', [like])
-          .orWhereRaw("lower(coalesce(e.title, '')) like ?", [like]),
+          .whereRaw(`lower(e.entity_ref) ${LIKE_ESCAPED}`, [like])
+          .orWhereRaw(`lower(coalesce(e.title, '')) ${LIKE_ESCAPED}`, [like]),
       );
     }
     return whereVisible(q, filter.visibility);

@@ -1,6 +1,7 @@
 import { NotFoundError, InputError } from '@backstage/errors';
 import {
   CheckDefinition,
+  DEFAULT_EXEMPTION_MAX_DAYS,
   FactDeclaration,
   factValueProblem,
   PushFactsRequest,
@@ -13,6 +14,8 @@ import { FactStore } from '../database/FactStore';
 import { ResultStore } from '../database/ResultStore';
 import { ReadinessEvaluator } from './ReadinessEvaluator';
 import { scorecardView } from './scorecardView';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Readiness operations, without authorization (see AuthorizedReadinessService). */
 export class ReadinessService {
@@ -27,6 +30,8 @@ export class ReadinessService {
       results: ResultStore;
       exemptions: ExemptionStore;
       evaluator: ReadinessEvaluator;
+      /** Longest an exemption may last; default DEFAULT_EXEMPTION_MAX_DAYS. */
+      exemptionMaxDays?: number;
       now?: () => Date;
     },
   ) {
@@ -154,6 +159,15 @@ export class ReadinessService {
     if (new Date(input.expiresAt) <= this.now()) {
       throw new InputError(
         `expiresAt ${input.expiresAt} must be in the future`,
+      );
+    }
+    const maxDays = this.deps.exemptionMaxDays ?? DEFAULT_EXEMPTION_MAX_DAYS;
+    if (
+      new Date(input.expiresAt).getTime() >
+      this.now().getTime() + maxDays * DAY_MS
+    ) {
+      throw new InputError(
+        `expiresAt ${input.expiresAt} is more than ${maxDays} days away (readiness.exemptions.maxDays): an exemption is a deadline, renew it when it ends`,
       );
     }
     const entities = await this.requireEntities(

@@ -1,17 +1,9 @@
+import { createExemptionRequestSchema } from '@internal/plugin-readiness-common';
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '../validation';
 
-const createBody = z.strictObject({
-  entityRef: z.string().min(1),
-  checkId: z.string().min(1),
-  reason: z
-    .string()
-    .trim()
-    .min(3, { message: 'must say why (at least 3 characters)' }),
-  expiresAt: z.iso.datetime({ offset: true }),
-});
 const listQuery = z.object({ entityRef: z.string().min(1) });
 
 /** Exemptions: list for an entity, create, revoke. */
@@ -31,7 +23,11 @@ export function exemptionEndpoints(
   });
 
   router.post('/exemptions', async (req, res) => {
-    const body = parseInput(createBody, req.body, 'exemption');
+    const body = parseInput(
+      createExemptionRequestSchema,
+      req.body,
+      'exemption',
+    );
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const input = { ...body, entityRef: body.entityRef.toLocaleLowerCase() };
     const exemption = await audited(
