@@ -10,4 +10,4 @@ export { SessionCache } from './SessionCache';
 export type { SessionCacheOptions } from './SessionCache';
 export { ListVisibility, visibleRows, whereVisible } from './visibleRows';
 export type { QueryCondition, RowVisibility } from './visibleRows';
-export { checkJsonDepth, jsonBody, MAX_JSON_DEPTH, tooDeep } from './jsonBody';
+export { checkJson, jsonBody, jsonProblem, MAX_JSON_DEPTH } from './jsonBody';

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import express, { ErrorRequestHandler } from 'express';
 import request from 'supertest';
-import { jsonBody, MAX_JSON_DEPTH, tooDeep } from './jsonBody';
+import { jsonBody, jsonProblem, MAX_JSON_DEPTH } from './jsonBody';
 
 /** JSON arrays nested `depth` deep, built as text: what an attacker sends. */
 const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
@@ -18,7 +18,9 @@ function app() {
   return router;
 }
 
-describe('tooDeep', () => {
+const tooDeep = (value: unknown, max?: number) => jsonProblem(value, max)?.path;
+
+describe('jsonProblem', () => {
   it('names the first path deeper than the limit, and passes what is within it', () => {
     expect(tooDeep({ a: [{ b: 1 }] })).toBeUndefined();
     expect(tooDeep(JSON.parse(nested(MAX_JSON_DEPTH)))).toBeUndefined();
@@ -26,6 +28,19 @@ describe('tooDeep', () => {
       `${'[0]'.repeat(MAX_JSON_DEPTH)}`,
     );
     expect(tooDeep({ events: [{ a: { b: 1 } }] }, 3)).toBe('events[0].a');
+  });
+
+  it('names a NUL character in a string or a key, which PostgreSQL cannot store', () => {
+    expect(jsonProblem({ events: [{ id: 'a\u0000b' }] })).toEqual({
+      path: 'events[0].id',
+      problem: 'contains a NUL character',
+    });
+    expect(jsonProblem({ 'k\u0000': 1 })).toEqual({
+      path: 'k\u0000',
+      problem: 'has a NUL character in its name',
+    });
+    expect(jsonProblem('\u0000')?.path).toBe('(body)');
+    expect(jsonProblem({ text: 'tab\tnewline\nfine' })).toBeUndefined();
   });
 
   it('walks 200,000 levels without overflowing the stack', () => {
@@ -70,6 +85,24 @@ describe('jsonBody', () => {
       .type('form')
       .send({ a: '1' });
     expect(form.status).toBe(400);
+  });
+
+  it('refuses a NUL character in the body or the query with a 400 naming the field', async () => {
+    const body = await request(app()).post('/echo').send({ id: 'INC\u00001' });
+    expect(body.status).toBe(400);
+    expect(body.body.error.message).toBe(
+      'Invalid body: id contains a NUL character',
+    );
+    const query = await request(app()).post('/echo?search=a%00b');
+    expect(query.status).toBe(400);
+    expect(query.body.error.message).toBe(
+      'Invalid query: search contains a NUL character',
+    );
+    const inPath = await request(app()).post('/echo/a%00b');
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.error.message).toBe(
+      'Invalid path: it contains a NUL character',
+    );
   });
 
   it('accepts JSON with a charset and the +json types', async () => {

@@ -10,32 +10,45 @@ const childPath = (path: string, key: string, inArray: boolean) => {
 };
 
 /**
- * The first place where `value` nests deeper than `maxDepth` arrays and objects, as a field
- * path (`events[0].a.b`), or undefined. Iterative: a hostile depth cannot overflow the stack.
+ * The first problem of a parsed request no store can hold safely: nesting deeper than
+ * `maxDepth` arrays and objects, or a NUL character in a string or key (PostgreSQL refuses it in
+ * text). As a field path (`events[0].a.b`) and what is wrong there, or undefined. Iterative: a
+ * hostile depth cannot overflow the stack.
  */
-export function tooDeep(
+export function jsonProblem(
   value: unknown,
   maxDepth = MAX_JSON_DEPTH,
-): string | undefined {
+): { path: string; problem: string } | undefined {
   const stack: Array<[unknown, number, string]> = [[value, 0, '']];
   while (stack.length > 0) {
     const [at, depth, path] = stack.pop()!;
+    if (typeof at === 'string' && at.includes('\u0000'))
+      return { path: path || '(body)', problem: 'contains a NUL character' };
     if (at === null || typeof at !== 'object') continue;
-    if (depth >= maxDepth) return path || '(body)';
-    for (const [key, child] of Object.entries(at))
-      if (child !== null && typeof child === 'object')
-        stack.push([child, depth + 1, childPath(path, key, Array.isArray(at))]);
+    if (depth >= maxDepth)
+      return {
+        path: path || '(body)',
+        problem: `nests deeper than ${maxDepth} levels of arrays and objects`,
+      };
+    for (const [key, child] of Object.entries(at)) {
+      const where = childPath(path, key, Array.isArray(at));
+      if (key.includes('\u0000'))
+        return { path: where, problem: 'has a NUL character in its name' };
+      if (
+        child !== null &&
+        (typeof child === 'object' || typeof child === 'string')
+      )
+        stack.push([child, depth + 1, where]);
+    }
   }
   return undefined;
 }
 
-/** Throws a 400 naming where a parsed body nests too deep. */
-export function checkJsonDepth(value: unknown, what: string): void {
-  const path = tooDeep(value);
-  if (path !== undefined)
-    throw new InputError(
-      `Invalid ${what}: ${path} nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`,
-    );
+/** Throws a 400 naming where a parsed request nests too deep or holds a NUL character. */
+export function checkJson(value: unknown, what: string): void {
+  const found = jsonProblem(value);
+  if (found)
+    throw new InputError(`Invalid ${what}: ${found.path} ${found.problem}`);
 }
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
@@ -43,7 +56,8 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 /**
  * Every Runway JSON router's body parser: JSON up to `limit`, a request that carries a body in
  * another type is a 400 (it must not pass as an empty request, which may mean "everything"),
- * and a body nested deeper than MAX_JSON_DEPTH is a 400 before any validation reads it.
+ * and a body or query nested deeper than MAX_JSON_DEPTH or holding a NUL character is a 400
+ * before any validation reads it.
  */
 export function jsonBody(options: { limit: string }): RequestHandler[] {
   return [
@@ -61,7 +75,11 @@ export function jsonBody(options: { limit: string }): RequestHandler[] {
           ),
         );
       try {
-        checkJsonDepth(req.body, 'body');
+        // Path parameters are parsed per route; none may carry a NUL either.
+        if (/%00/.test(req.path))
+          throw new InputError('Invalid path: it contains a NUL character');
+        checkJson(req.query, 'query');
+        checkJson(req.body, 'body');
       } catch (error) {
         return next(error);
       }

@@ -87,10 +87,13 @@ export class GitRepository {
     );
   }
 
-  /** The repository as shown to users: the local path, or the URL without credentials. */
+  /**
+   * The repository as shown to users: the URL without credentials, or for a local stand-in its
+   * folder's name (`local:gitops`); a server path is never shown.
+   */
   get displayName(): string {
     return this.location.kind === 'local'
-      ? this.location.path
+      ? `local:${path.basename(this.location.path)}`
       : this.location.url.replace(/(\w+:\/\/)[^/@]+@/, '$1');
   }
 

@@ -102,6 +102,35 @@ describe('GitopsDriver with a remote repository', () => {
     );
   });
 
+  it('provisions and tears down the same environment from two replicas at once: one commit each, no error', async () => {
+    const remote = bareRepository(path.join(root, 'remote.git'), true);
+    const config = { url: `file://${remote}` };
+    // Two replicas (or a worker whose lease was taken over, and the one that took it):
+    // separate clones, so only the push decides who was first.
+    const one = driverFor({ ...config, workDirectory: path.join(root, 'w1') });
+    const two = driverFor({ ...config, workDirectory: path.join(root, 'w2') });
+    const results = await Promise.all([
+      one.provision(context('twice', lines)),
+      two.provision(context('twice', lines)),
+    ]);
+    // The loser found its files already on the new tip: no commit of its own.
+    expect(commitCount(remote)).toBe(2);
+    const head = git(remote, 'rev-parse', 'main');
+    expect(results.map(r => r.outputs.commit)).toEqual([head, head]);
+
+    await Promise.all([
+      one.teardown(context('twice', lines)),
+      two.teardown(context('twice', lines)),
+    ]);
+    expect(commitCount(remote)).toBe(3);
+    expect(git(remote, 'log', '-1', '--format=%s', 'main')).toBe(
+      `environment twice: teardown (${OWNER})`,
+    );
+    expect(git(remote, 'ls-tree', '--name-only', 'main')).toBe('README.md');
+    await one.teardown(context('twice', lines));
+    expect(commitCount(remote)).toBe(3);
+  });
+
   it('authenticates to an HTTPS-style remote with the configured token (a real git http-backend)', async () => {
     const remote = bareRepository(path.join(root, 'envs.git'), false);
     const server = await startHttpGitServer({

@@ -49,7 +49,8 @@ describe('GitopsDriver with a working repository on disk', () => {
     );
     const head = git(repo, 'rev-parse', 'HEAD');
     expect(result.outputs).toEqual({
-      repository: repo,
+      // Its folder's name, not the server's path.
+      repository: `local:${path.basename(repo)}`,
       branch: 'main',
       path: 'envs/checkout-pr-12',
       commit: head,

@@ -345,6 +345,141 @@ describeWithPostgres('PostgresDriver on a real PostgreSQL server', () => {
     });
   });
 
+  it('tears the same resource down twice at once (two replicas), and again after that, without an error', async () => {
+    // Two drivers stand for two replicas (or a worker whose lease was taken over): each has
+    // its own admin connections, so nothing in this process serialises them.
+    const replicas = [
+      new PostgresDriver({ ...serverConfig(), maxAdminConnections: 4 }),
+      new PostgresDriver({ ...serverConfig(), maxAdminConnections: 4 }),
+    ];
+    const envs = ['twice-a', 'twice-b', 'twice-c'];
+    const stores = envs.map(() => ({} as { state?: JsonObject }));
+    for (const [i, env] of envs.entries()) {
+      const result = await driver.provision(
+        driverContext({
+          environmentName: env,
+          store: stores[i],
+          lines,
+          parameters: { extensions: ['pgcrypto'] },
+        }),
+      );
+      secrets.push(result.secrets!.password, result.secrets!.url);
+    }
+    // A session of each role is open, so each teardown has sessions to end as well.
+    const sessions = await Promise.all(
+      envs.map(async (env, i) => {
+        const name = `${PREFIX}${env.replace(/-/g, '_')}_db`;
+        const session = new Client({
+          host: serverConfig().host,
+          port: serverConfig().port,
+          user: name,
+          password: (stores[i].state as { password: string }).password,
+          database: name,
+        });
+        session.on('error', () => undefined);
+        await session.connect();
+        return session;
+      }),
+    );
+    try {
+      const outcomes = await Promise.allSettled(
+        envs.flatMap((env, i) =>
+          replicas.map(replica =>
+            replica.teardown(
+              driverContext({ environmentName: env, store: stores[i], lines }),
+            ),
+          ),
+        ),
+      );
+      expect(
+        outcomes.flatMap(o =>
+          o.status === 'rejected' ? [String(o.reason)] : [],
+        ),
+      ).toEqual([]);
+    } finally {
+      await Promise.all(sessions.map(s => s.end().catch(() => undefined)));
+    }
+    for (const env of envs) {
+      expect(
+        await serverObjects(`${PREFIX}${env.replace(/-/g, '_')}_db`),
+      ).toEqual({ database: undefined, role: undefined });
+    }
+    // And a teardown after both is done too.
+    await replicas[0].teardown(
+      driverContext({ environmentName: envs[0], store: stores[0], lines }),
+    );
+  });
+
+  it('provisions the same resource twice at once to one database and role, the saved password being the one that logs in', async () => {
+    const replicas = [
+      new PostgresDriver({ ...serverConfig(), maxAdminConnections: 4 }),
+      new PostgresDriver({ ...serverConfig(), maxAdminConnections: 4 }),
+    ];
+    const envs = ['both-a', 'both-b', 'both-c'];
+    for (const env of envs) {
+      const name = `${PREFIX}${env.replace(/-/g, '_')}_db`;
+      // Neither attempt sees the other's checkpoint: both start without state, as a worker
+      // does whose lease ran out before it saved, and the worker that took over.
+      const store: { state?: JsonObject } = {};
+      const contexts = replicas.map(() =>
+        driverContext({
+          environmentName: env,
+          store,
+          lines,
+          parameters: { extensions: ['pgcrypto', 'citext'] },
+        }),
+      );
+      // Settled, so a failing attempt cannot leave the other running into the cleanup.
+      const outcomes = await Promise.allSettled(
+        replicas.map((replica, i) => replica.provision(contexts[i])),
+      );
+      expect(
+        outcomes.flatMap(o =>
+          o.status === 'rejected' ? [String(o.reason)] : [],
+        ),
+      ).toEqual([]);
+      const results = outcomes.flatMap(o =>
+        o.status === 'fulfilled' ? [o.value] : [],
+      );
+      for (const r of results)
+        secrets.push(r.secrets!.password, r.secrets!.url);
+      expect(
+        lines.filter(l =>
+          l.includes(`"${name}" was made for this resource by another attempt`),
+        ),
+      ).toHaveLength(1);
+      const saved = store.state as { password: string };
+      // The later attempt took over what the earlier one made and set its own password:
+      // what is saved is what the server holds, and it is what one of them returned.
+      expect(results.map(r => r.secrets!.password)).toContain(saved.password);
+      const objects = await serverObjects(name);
+      expect(objects.database.owner).toBe(name);
+      expect(verifierMatches(objects.role.rolpassword, saved.password)).toBe(
+        true,
+      );
+      await withClient(
+        { user: name, password: saved.password, database: name },
+        async c => {
+          const { rows } = await c.query(
+            'SELECT extname FROM pg_extension ORDER BY extname',
+          );
+          expect(rows.map(r => r.extname)).toEqual([
+            'citext',
+            'pgcrypto',
+            'plpgsql',
+          ]);
+        },
+      );
+      await driver.teardown(
+        driverContext({ environmentName: env, store, lines }),
+      );
+      expect(await serverObjects(name)).toEqual({
+        database: undefined,
+        role: undefined,
+      });
+    }
+  });
+
   it('names every problem with bad parameters and creates nothing for them', async () => {
     expect(
       driver.validateParameters({

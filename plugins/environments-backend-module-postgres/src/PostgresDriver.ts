@@ -23,6 +23,13 @@ type PostgresState = { database: string; role: string; password: string };
 
 const DUPLICATE_DATABASE = '42P04';
 const DUPLICATE_OBJECT = '42710';
+const UNDEFINED_OBJECT = '42704';
+
+/**
+ * The first key of this driver's advisory locks (the second is the hash of the resource's
+ * name), so they never meet another application's single-key locks on the same server.
+ */
+const LOCK_NAMESPACE = 0x52776179; // 'Rway'
 
 /**
  * The `postgres` resource driver: one database and one login role (its owner) per resource,
@@ -48,25 +55,44 @@ export class PostgresDriver implements ResourceDriver {
 
   async provision(context: DriverContext): Promise<ProvisionResult> {
     const parameters = parsePostgresParameters(context.parameters, this.config);
-    const state = await this.withAdmin(this.config.database, async admin => {
-      const checkpoint = await this.checkpoint(admin, context);
-      const { database, role } = checkpoint;
-      await this.ensureRole(admin, checkpoint, parameters.connectionLimit);
-      await context.log(`postgres: role "${role}" can log in`);
-      await this.ensureDatabase(admin, checkpoint);
-      await context.log(
-        `postgres: database "${database}" is owned by "${role}", CONNECT revoked from PUBLIC`,
+    const name =
+      readState(context.state)?.role ??
+      deriveResourceName(
+        this.config.namePrefix,
+        context.environment.name,
+        context.resourceName,
       );
-      return checkpoint;
-    });
+    const state = await this.withAdmin(this.config.database, admin =>
+      exclusively(admin, name, async () => {
+        const checkpoint = await this.checkpoint(admin, context, name);
+        const { database, role } = checkpoint;
+        const ours = marker(context);
+        await this.ensureRole(
+          admin,
+          checkpoint,
+          parameters.connectionLimit,
+          ours,
+        );
+        await context.log(`postgres: role "${role}" can log in`);
+        await this.ensureDatabase(admin, checkpoint, ours);
+        await context.log(
+          `postgres: database "${database}" is owned by "${role}", CONNECT revoked from PUBLIC`,
+        );
+        return checkpoint;
+      }),
+    );
     if (parameters.extensions.length > 0) {
-      await this.withAdmin(state.database, async db => {
-        for (const extension of parameters.extensions) {
-          await db.query(
-            `CREATE EXTENSION IF NOT EXISTS ${escapeIdentifier(extension)}`,
-          );
-        }
-      });
+      // Advisory locks are per database: this one keeps two attempts' CREATE EXTENSION
+      // apart, which IF NOT EXISTS alone does not (the loser hits a unique violation).
+      await this.withAdmin(state.database, db =>
+        exclusively(db, name, async () => {
+          for (const extension of parameters.extensions) {
+            await db.query(
+              `CREATE EXTENSION IF NOT EXISTS ${escapeIdentifier(extension)}`,
+            );
+          }
+        }),
+      );
       await context.log(
         `postgres: extensions ${parameters.extensions.join(', ')} in "${
           state.database
@@ -87,35 +113,43 @@ export class PostgresDriver implements ResourceDriver {
       return;
     }
     const { database, role } = state;
-    await this.withAdmin(this.config.database, async admin => {
-      const roleExists = await exists(admin, 'pg_roles', 'rolname', role);
-      if (roleExists) {
-        // No new sessions while the old ones are ended and the database is dropped.
-        await admin.query(`ALTER ROLE ${escapeIdentifier(role)} NOLOGIN`);
-      }
-      await admin.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE (datname = $1 OR usename = $2) AND pid <> pg_backend_pid()`,
-        [database, role],
-      );
-      const version = Number(
-        (await admin.query('SHOW server_version_num')).rows[0]
-          .server_version_num,
-      );
-      // FORCE (PostgreSQL 13+) also ends sessions that arrived between the two statements.
-      await admin.query(
-        `DROP DATABASE IF EXISTS ${escapeIdentifier(database)}${
-          version >= 130000 ? ' WITH (FORCE)' : ''
-        }`,
-      );
-      await context.log(`postgres: database "${database}" dropped`);
-      if (roleExists) {
-        // Privileges the role holds in the admin database or on shared objects.
-        await admin.query(`DROP OWNED BY ${escapeIdentifier(role)}`);
-      }
-      await admin.query(`DROP ROLE IF EXISTS ${escapeIdentifier(role)}`);
-      await context.log(`postgres: role "${role}" dropped`);
-    });
+    await this.withAdmin(this.config.database, admin =>
+      exclusively(admin, role, async () => {
+        // Under the lock no other attempt of this driver changes the role or the database;
+        // "does not exist" is still taken as done, for anyone else who removes them.
+        const roleExists = await exists(admin, 'pg_roles', 'rolname', role);
+        if (roleExists) {
+          // No new sessions while the old ones are ended and the database is dropped.
+          await ignoreUndefined(
+            admin.query(`ALTER ROLE ${escapeIdentifier(role)} NOLOGIN`),
+          );
+        }
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE (datname = $1 OR usename = $2) AND pid <> pg_backend_pid()`,
+          [database, role],
+        );
+        const version = Number(
+          (await admin.query('SHOW server_version_num')).rows[0]
+            .server_version_num,
+        );
+        // FORCE (PostgreSQL 13+) also ends sessions that arrived between the two statements.
+        await admin.query(
+          `DROP DATABASE IF EXISTS ${escapeIdentifier(database)}${
+            version >= 130000 ? ' WITH (FORCE)' : ''
+          }`,
+        );
+        await context.log(`postgres: database "${database}" dropped`);
+        if (roleExists) {
+          // Privileges the role holds in the admin database or on shared objects.
+          await ignoreUndefined(
+            admin.query(`DROP OWNED BY ${escapeIdentifier(role)}`),
+          );
+        }
+        await admin.query(`DROP ROLE IF EXISTS ${escapeIdentifier(role)}`);
+        await context.log(`postgres: role "${role}" dropped`);
+      }),
+    );
     context.logger.info(
       `postgres resource removed: database ${database}, role ${role}`,
     );
@@ -124,11 +158,15 @@ export class PostgresDriver implements ResourceDriver {
   /**
    * The state to provision with: the saved one on a resumed attempt, or new names and a new
    * password, saved before anything is created. A database or role that already exists
-   * without a checkpoint belongs to someone else and is never adopted.
+   * without a checkpoint is adopted only when its comment says it was made for this very
+   * resource of this environment (an attempt that ran at the same time, or whose checkpoint
+   * this attempt does not see): it then gets this attempt's new password. Anything else
+   * belongs to someone else and is never adopted.
    */
   private async checkpoint(
     admin: Client,
     context: DriverContext,
+    name: string,
   ): Promise<PostgresState> {
     const saved = readState(context.state);
     if (saved) {
@@ -137,19 +175,27 @@ export class PostgresDriver implements ResourceDriver {
       );
       return saved;
     }
-    const name = deriveResourceName(
-      this.config.namePrefix,
-      context.environment.name,
-      context.resourceName,
+    const ours = marker(context);
+    const database = await existingComment(
+      admin,
+      'pg_database',
+      'datname',
+      name,
     );
-    if (await exists(admin, 'pg_database', 'datname', name)) {
+    if (database !== undefined && database !== ours) {
       throw new Error(
         `postgres: database "${name}" already exists and was not created for this resource`,
       );
     }
-    if (await exists(admin, 'pg_roles', 'rolname', name)) {
+    const role = await existingComment(admin, 'pg_roles', 'rolname', name);
+    if (role !== undefined && role !== ours) {
       throw new Error(
         `postgres: role "${name}" already exists and was not created for this resource`,
+      );
+    }
+    if (database !== undefined || role !== undefined) {
+      await context.log(
+        `postgres: "${name}" was made for this resource by another attempt; taking it over with a new password`,
       );
     }
     const state: PostgresState = {
@@ -165,6 +211,7 @@ export class PostgresDriver implements ResourceDriver {
     admin: Client,
     { role, password }: PostgresState,
     connectionLimit: number,
+    ours: string,
   ): Promise<void> {
     const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION CONNECTION LIMIT ${connectionLimit} PASSWORD ${escapeLiteral(
       scramSha256Verifier(password),
@@ -187,12 +234,13 @@ export class PostgresDriver implements ResourceDriver {
         throw redacted(e, password);
       });
     }
-    await comment(admin, 'ROLE', role);
+    await comment(admin, 'ROLE', role, ours);
   }
 
   private async ensureDatabase(
     admin: Client,
     { database, role }: PostgresState,
+    ours: string,
   ): Promise<void> {
     const superuser = (
       await admin.query(
@@ -232,7 +280,7 @@ export class PostgresDriver implements ResourceDriver {
         database,
       )} TO ${escapeIdentifier(role)}`,
     );
-    await comment(admin, 'DATABASE', database);
+    await comment(admin, 'DATABASE', database, ours);
   }
 
   private result({ database, role, password }: PostgresState): ProvisionResult {
@@ -315,17 +363,79 @@ async function exists(
   return result.rowCount !== null && result.rowCount > 0;
 }
 
-/** Tells a DBA looking at the server what made the object. */
+/** The comment on a database or role: undefined when it does not exist, '' when it has none. */
+async function existingComment(
+  client: Client,
+  catalog: 'pg_database' | 'pg_roles',
+  column: 'datname' | 'rolname',
+  name: string,
+): Promise<string | undefined> {
+  const { rows } = await client.query(
+    `SELECT coalesce(shobj_description(oid, $2), '') AS comment
+     FROM ${catalog} WHERE ${column} = $1`,
+    [name, catalog === 'pg_roles' ? 'pg_authid' : 'pg_database'],
+  );
+  return rows[0]?.comment;
+}
+
+/**
+ * What the driver writes on what it made: tells a DBA which environment it belongs to, and
+ * lets a second attempt without the checkpoint recognise the first one's work.
+ */
+function marker(context: DriverContext): string {
+  return `created by the Runway environments postgres driver for resource ${context.resourceName} of environment ${context.environment.id}`;
+}
+
 async function comment(
   client: Client,
   kind: 'DATABASE' | 'ROLE',
   name: string,
+  text: string,
 ): Promise<void> {
   await client.query(
-    `COMMENT ON ${kind} ${escapeIdentifier(name)} IS ${escapeLiteral(
-      'created by the Runway environments postgres driver',
-    )}`,
+    `COMMENT ON ${kind} ${escapeIdentifier(name)} IS ${escapeLiteral(text)}`,
   );
+}
+
+/**
+ * Runs `work` holding this driver's advisory lock on one resource name, so two attempts on
+ * the same resource (a retry, a worker whose lease was taken over, another replica) take
+ * turns: each check-then-act on the role and the database (exists, ALTER, DROP OWNED,
+ * COMMENT) then sees the other's finished work instead of racing it into "does not exist"
+ * or "tuple concurrently updated". A session lock, not pg_advisory_xact_lock: CREATE and
+ * DROP DATABASE cannot run inside a transaction block. Ending the connection releases it
+ * too, so a crashed attempt never leaves it held.
+ */
+async function exclusively<T>(
+  client: Client,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
+    LOCK_NAMESPACE,
+    name,
+  ]);
+  try {
+    return await work();
+  } finally {
+    await client
+      .query('SELECT pg_advisory_unlock($1, hashtext($2))', [
+        LOCK_NAMESPACE,
+        name,
+      ])
+      .catch(() => undefined);
+  }
+}
+
+/** A statement whose object being gone already is its goal reached (teardown). */
+async function ignoreUndefined(statement: Promise<unknown>): Promise<void> {
+  try {
+    await statement;
+  } catch (error) {
+    if (sqlState(error) !== UNDEFINED_OBJECT) {
+      throw error;
+    }
+  }
 }
 
 function sqlState(error: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { jsonBody } from '@internal/backend-common';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import Router_ from 'express-promise-router';
@@ -10,6 +11,8 @@ export function createRouter(deps: {
   httpAuth: HttpAuthService;
 }): Router {
   const router = Router_();
+  // Read-only, but queries and paths are checked like every Runway router's.
+  router.use(jsonBody({ limit: '100kb' }));
   listEvents(router, deps);
   return router;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { checkJson } from '@internal/backend-common';
 import { z } from 'zod';
 import { fieldPath } from '../lib/fieldPath';
 
@@ -8,6 +9,8 @@ export function parseInput<T>(
   input: unknown,
   what: string,
 ): T {
+  // Every caller (REST, webhook, MCP action): no NUL character, no hostile nesting.
+  checkJson(input, what);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

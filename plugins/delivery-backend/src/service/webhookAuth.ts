@@ -1,4 +1,4 @@
-import { checkJsonDepth } from '@internal/backend-common';
+import { checkJson } from '@internal/backend-common';
 import { AuthenticationError, InputError } from '@backstage/errors';
 import { verifyBodySignature } from '@internal/plugin-delivery-node';
 import { Request } from 'express';
@@ -91,7 +91,7 @@ export function parseJson(body: Buffer): unknown {
   } catch (e) {
     throw new InputError(`Invalid JSON body: ${(e as Error).message}`);
   }
-  checkJsonDepth(value, 'body');
+  checkJson(value, 'body');
   return value;
 }
 

@@ -272,6 +272,26 @@ describe.each(databases.eachSupportedId())(
       expect(await store.claimLease('l1', 'w3', hours(3), hours(2))).toBe(true);
     });
 
+    it('renews a lease only for its holder, and never lets the same owner name claim a live lease twice', async () => {
+      const { store } = await setup();
+      await store.create(newEnvironment('l2'), { now: t0 });
+      expect(await store.claimLease('l2', 'w1', hours(1), t0)).toBe(true);
+      // A second run under the same name would otherwise work alongside the first.
+      expect(await store.claimLease('l2', 'w1', hours(1), t0)).toBe(false);
+      expect(await store.renewLease('l2', 'w1', hours(2))).toBe(true);
+      expect(await store.findUnfinished(hours(1.5), 10)).toEqual([]);
+      // w1 lagged past its lease and w2 took over: w1's renewal tells it so.
+      expect(await store.claimLease('l2', 'w2', hours(4), hours(3))).toBe(true);
+      expect(await store.renewLease('l2', 'w1', hours(5))).toBe(false);
+      // Nor does w1 get it back once w2 has released it.
+      await store.releaseLease('l2', 'w1');
+      expect(await store.claimLease('l2', 'w3', hours(4), hours(3))).toBe(
+        false,
+      );
+      await store.releaseLease('l2', 'w2');
+      expect(await store.renewLease('l2', 'w1', hours(5))).toBe(false);
+    });
+
     it('lists with filters and paging, and finds expired and expiring environments', async () => {
       const { store } = await setup();
       await store.create(newEnvironment('f1', { expiresAt: hours(10) }), {

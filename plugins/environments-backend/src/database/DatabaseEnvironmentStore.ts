@@ -173,12 +173,16 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     const count = await this.db('environments')
       .where({ id })
       .andWhere(q =>
-        q
-          .whereNull('lease_until')
-          .orWhere('lease_until', '<', now)
-          .orWhere('lease_owner', owner),
+        q.whereNull('lease_until').orWhere('lease_until', '<', now),
       )
       .update({ lease_owner: owner, lease_until: until });
+    return count > 0;
+  }
+
+  async renewLease(id: string, owner: string, until: Date) {
+    const count = await this.db('environments')
+      .where({ id, lease_owner: owner })
+      .update({ lease_until: until });
     return count > 0;
   }
 

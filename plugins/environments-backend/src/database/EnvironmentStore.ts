@@ -111,13 +111,21 @@ export interface EnvironmentStore {
     patch: ResourcePatch,
     now: Date,
   ): Promise<void>;
-  /** Takes (or renews) the work lease on an environment; false when another worker holds it. */
+  /**
+   * Takes the work lease on an environment when it is free or has run out; false when
+   * another holder's lease is current, even when that holder has the same owner name.
+   */
   claimLease(
     id: string,
     owner: string,
     until: Date,
     now: Date,
   ): Promise<boolean>;
+  /**
+   * Extends a lease `owner` still holds; false when it was taken over or released since.
+   * A lease that ran out but nobody took is still this owner's: nobody else worked meanwhile.
+   */
+  renewLease(id: string, owner: string, until: Date): Promise<boolean>;
   releaseLease(id: string, owner: string): Promise<void>;
   /** Environments with unfinished work (requested, provisioning, tearing down) and no live lease. */
   findUnfinished(now: Date, limit: number): Promise<string[]>;

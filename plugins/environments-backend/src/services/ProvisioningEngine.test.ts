@@ -1,6 +1,7 @@
 import { createTestDatabases } from '@internal/testing';
 import { createHarness, request } from '../__testUtils__/harness';
 import { RecordingDriver } from '../__testUtils__/RecordingDriver';
+import { ProvisioningEngine } from './ProvisioningEngine';
 
 jest.setTimeout(60_000);
 
@@ -241,6 +242,140 @@ describe('ProvisioningEngine', () => {
     expect(await h.engineFor('worker-2').resumeUnfinished()).toBe(0);
     expect(h.driver.calls).toHaveLength(1);
     h.engine.stop();
+  });
+});
+
+describe('ProvisioningEngine leases', () => {
+  const steps = (h: Awaited<ReturnType<typeof createHarness>>) =>
+    h.driver.calls.map(c => `${c.op}:${c.resource}`);
+  const inAMinute = (h: Awaited<ReturnType<typeof createHarness>>) =>
+    new Date(h.clock.now().getTime() + 60_000);
+
+  it('stops a worker whose lease was taken over before its next step, and it records nothing of the step it was in', async () => {
+    const h = await createHarness(databases);
+    const release = h.driver.hold('db');
+    const { environment } = await h.service.create(
+      request({ name: 'pr-8' }) as any,
+      ana,
+    );
+    await waitFor(() => h.driver.calls.length === 1);
+    // worker-1's heartbeats lagged past its lease, and worker-2 took the environment over.
+    h.clock.advance(61_000);
+    expect(
+      await h.store.claimLease(
+        environment.id,
+        'worker-2',
+        inAMinute(h),
+        h.clock.now(),
+      ),
+    ).toBe(true);
+    release();
+    await h.engine.idle();
+
+    expect(steps(h)).toEqual(['provision:db']);
+    const stored = await h.service.get(environment.id);
+    expect(stored.status).toBe('provisioning');
+    expect(stored.resources.map(r => [r.name, r.status])).toEqual([
+      ['config', 'ready'],
+      ['db', 'provisioning'],
+      ['app', 'pending'],
+    ]);
+    // worker-1 left worker-2's lease alone.
+    expect(
+      await h.store.claimLease(
+        environment.id,
+        'worker-3',
+        inAMinute(h),
+        h.clock.now(),
+      ),
+    ).toBe(false);
+  });
+
+  it('stops when it cannot renew its lease, and another worker finishes once the lease ran out', async () => {
+    const h = await createHarness(databases);
+    h.engine.stop();
+    const { environment } = await h.service.create(
+      request({ name: 'pr-9' }) as any,
+      ana,
+    );
+    // A store whose lease calls fail once told to (the database went away for this worker).
+    let renewalsFail = false;
+    const store = Object.create(h.store) as typeof h.store;
+    store.renewLease = (...args) =>
+      renewalsFail
+        ? Promise.reject(new Error('connection terminated'))
+        : h.store.renewLease(...args);
+    store.releaseLease = (...args) =>
+      renewalsFail
+        ? Promise.reject(new Error('connection terminated'))
+        : h.store.releaseLease(...args);
+    const engine = new ProvisioningEngine({
+      store,
+      events: h.events,
+      drivers: h.drivers,
+      box: h.box,
+      logger: h.logger,
+      now: h.clock.now,
+      workerId: 'worker-flaky',
+      leaseMs: 60_000,
+    });
+    const release = h.driver.hold('db');
+    const run = engine.run(environment.id);
+    await waitFor(() => h.driver.calls.length === 1);
+    renewalsFail = true;
+    release();
+    await run;
+    expect(steps(h)).toEqual(['provision:db']);
+    expect((await h.service.get(environment.id)).resources[1].status).toBe(
+      'provisioning',
+    );
+
+    const other = h.engineFor('worker-2');
+    expect(await other.resumeUnfinished()).toBe(0);
+    h.clock.advance(61_000);
+    expect(await other.resumeUnfinished()).toBe(1);
+    expect((await h.service.get(environment.id)).status).toBe('ready');
+    expect(steps(h)).toEqual(['provision:db', 'provision:db', 'provision:app']);
+    expect(h.driver.creations.get('pr-9/db')).toBe(1);
+  });
+
+  it('never runs one environment twice at once when the same engine is asked again while it works on it', async () => {
+    const h = await createHarness(databases);
+    const { environment } = await h.service.create(
+      request({ name: 'pr-10' }) as any,
+      ana,
+    );
+    await h.engine.idle();
+    const release = h.driver.hold('app');
+    await h.service.teardown(environment.id, ana);
+    await waitFor(() => steps(h).includes('teardown:app'));
+    // Asked again while the teardown waits in the driver: a second start, and the resume
+    // task of the same replica once the clock has passed the lease (heartbeats lagging).
+    h.engine.start(environment.id);
+    h.clock.advance(61_000);
+    const resumed = h.engine.resumeUnfinished();
+    // Room for a second run to reach the driver, which it must not.
+    await new Promise(resolve => setTimeout(resolve, 200));
+    expect(steps(h).filter(s => s.startsWith('teardown'))).toEqual([
+      'teardown:app',
+    ]);
+    release();
+    await resumed;
+    await h.engine.idle();
+
+    expect((await h.service.get(environment.id)).status).toBe('torn-down');
+    expect(h.driver.overlaps).toEqual([]);
+    expect(steps(h).filter(s => s.startsWith('teardown'))).toEqual([
+      'teardown:app',
+      'teardown:db',
+    ]);
+    expect(await statusesOf(h, environment.id)).toEqual([
+      'requested',
+      'provisioning',
+      'ready',
+      'tearing-down',
+      'torn-down',
+    ]);
   });
 });
 

@@ -31,7 +31,16 @@ export type ProvisioningEngineOptions = {
   workerId?: string;
 };
 
-type Job = { lost: boolean };
+/** One run's hold on an environment. */
+type Job = {
+  environmentId: string;
+  /** This run's own lease owner: no other run, not even of this worker, shares it. */
+  token: string;
+  /** Set once a renewal found the lease taken over; the run stops. */
+  lost: boolean;
+  /** Until when the last successful claim or renewal holds (engine clock, ms). */
+  heldUntil: number;
+};
 
 /**
  * Drives environments through their lifecycle with the registered drivers: provisions
@@ -46,6 +55,11 @@ export class ProvisioningEngine {
   readonly workerId: string;
   private readonly running = new Set<Promise<void>>();
   private readonly heartbeats = new Set<ReturnType<typeof setInterval>>();
+  /** Environments this engine works on now, and whether a change asked for another pass. */
+  private readonly active = new Map<
+    string,
+    { again: boolean; done?: Promise<void> }
+  >();
   private stopped = false;
 
   constructor(private readonly options: ProvisioningEngineOptions) {
@@ -84,25 +98,61 @@ export class ProvisioningEngine {
     return ids.length;
   }
 
-  /** Takes the environment's lease and moves it on until it rests (ready, failed, torn down). */
-  async run(environmentId: string): Promise<void> {
+  /**
+   * Moves the environment on until it rests (ready, failed, torn down). Called again while
+   * this engine already works on it (a teardown requested as the provisioning run ends), it
+   * adds one pass after the current one instead of a second run beside it.
+   */
+  run(environmentId: string): Promise<void> {
+    const current = this.active.get(environmentId);
+    if (current) {
+      current.again = true;
+      return current.done!;
+    }
+    const entry: { again: boolean; done?: Promise<void> } = { again: false };
+    this.active.set(environmentId, entry);
+    entry.done = (async () => {
+      do {
+        entry.again = false;
+        await this.runOnce(environmentId);
+      } while (entry.again && !this.stopped);
+    })().finally(() => this.active.delete(environmentId));
+    return entry.done;
+  }
+
+  /** Takes the environment's lease and moves it on while the lease is still this run's. */
+  private async runOnce(environmentId: string): Promise<void> {
     const { store, logger } = this.options;
     if (this.stopped) return;
-    if (!(await this.claim(environmentId))) return;
-    const job: Job = { lost: false };
+    const start = this.now().getTime();
+    const job: Job = {
+      environmentId,
+      // Unique per run (lease_owner holds 64 characters), so two runs never share a lease.
+      token: `${this.workerId.slice(0, 27)}:${randomUUID()}`,
+      lost: false,
+      heldUntil: start + this.leaseMs,
+    };
+    const claimed = await store.claimLease(
+      environmentId,
+      job.token,
+      new Date(job.heldUntil),
+      new Date(start),
+    );
+    if (!claimed) return;
     const heartbeat = setInterval(() => {
-      this.claim(environmentId).then(
-        held => {
-          if (!held) job.lost = true;
-        },
-        () => {},
-      );
+      this.renew(job).catch(error => {
+        // Unconfirmed: the lease may run out unnoticed, so stop once it has by our clock.
+        if (this.now().getTime() >= job.heldUntil) job.lost = true;
+        logger.warn(
+          `Could not renew the lease on environment ${environmentId}: ${error}`,
+        );
+      });
     }, Math.max(100, Math.floor(this.leaseMs / 3)));
     heartbeat.unref?.();
     this.heartbeats.add(heartbeat);
     try {
       // requested -> provisioning -> ready | (tearing-down -> failed); tearing-down -> torn-down
-      for (let step = 0; step < 4 && !job.lost && !this.stopped; step++) {
+      for (let step = 0; step < 4 && (await this.holds(job)); step++) {
         const environment = await store.get(environmentId);
         if (!environment) return;
         if (environment.status === 'requested') {
@@ -127,29 +177,54 @@ export class ProvisioningEngine {
     } finally {
       clearInterval(heartbeat);
       this.heartbeats.delete(heartbeat);
+      if (job.lost) {
+        logger.warn(
+          `Environment ${environmentId}: this run lost its lease and stopped; the lease holder carries on`,
+        );
+      }
       if (!this.stopped) {
+        // This run's own lease only: never one another run has taken since.
         await store
-          .releaseLease(environmentId, this.workerId)
+          .releaseLease(environmentId, job.token)
           .catch(() => undefined);
       }
     }
   }
 
-  private claim(id: string) {
-    const now = this.now();
-    return this.options.store.claimLease(
-      id,
-      this.workerId,
-      new Date(now.getTime() + this.leaseMs),
-      now,
+  /** Extends the job's lease; marks the job lost when another run has taken it over. */
+  private async renew(job: Job): Promise<boolean> {
+    if (job.lost) return false;
+    const until = this.now().getTime() + this.leaseMs;
+    const held = await this.options.store.renewLease(
+      job.environmentId,
+      job.token,
+      new Date(until),
     );
+    if (held) {
+      job.heldUntil = Math.max(job.heldUntil, until);
+    } else {
+      job.lost = true;
+    }
+    return held;
+  }
+
+  /**
+   * Whether the job may take its next step (a driver call, or recording what one did). The
+   * lease is renewed first, so a worker whose heartbeats lagged past its lease while another
+   * took the environment over learns it here, before it acts, not from a heartbeat that comes
+   * too late. A renewal that fails (the database) throws and ends the run: it is resumed
+   * once the lease runs out.
+   */
+  private async holds(job: Job): Promise<boolean> {
+    if (this.stopped || job.lost) return false;
+    return this.renew(job);
   }
 
   private async provision(environment: StoredEnvironment, job: Job) {
     const { store } = this.options;
     for (const resource of environment.resources) {
-      if (job.lost || this.stopped) return;
       if (resource.status === 'ready') continue;
+      if (!(await this.holds(job))) return;
       try {
         const driver = this.driver(resource);
         await store.updateResource(
@@ -168,6 +243,8 @@ export class ProvisioningEngine {
         const result = await driver.provision(
           this.context(environment, resource),
         );
+        // Another worker took over meanwhile: it records the outcome of its own attempt.
+        if (!(await this.holds(job))) return;
         const secrets = result.secrets ?? {};
         await store.updateResource(
           environment.id,
@@ -188,11 +265,14 @@ export class ProvisioningEngine {
           message: `${resource.name} is ready`,
         });
       } catch (error) {
-        if (job.lost || this.stopped) return;
+        // A failure seen after the lease was lost may be the new holder's work racing
+        // ours: it is not this run's to record.
+        if (!(await this.holds(job))) return;
         await this.failProvisioning(environment, resource, error);
         return;
       }
     }
+    if (!(await this.holds(job))) return;
     await this.transition(environment, {
       from: ['provisioning'],
       to: 'ready',
@@ -233,8 +313,8 @@ export class ProvisioningEngine {
   private async teardown(environment: StoredEnvironment, job: Job) {
     const { store } = this.options;
     for (const resource of [...environment.resources].reverse()) {
-      if (job.lost || this.stopped) return;
       if (resource.status === 'torn-down') continue;
+      if (!(await this.holds(job))) return;
       if (resource.status === 'pending') {
         // Never started, so nothing of it exists.
         await store.updateResource(
@@ -259,6 +339,7 @@ export class ProvisioningEngine {
           message: `Tearing down ${resource.name} (${resource.type})`,
         });
         await driver.teardown(this.context(environment, resource));
+        if (!(await this.holds(job))) return;
         await store.updateResource(
           environment.id,
           resource.name,
@@ -275,7 +356,7 @@ export class ProvisioningEngine {
           message: `${resource.name} is torn down`,
         });
       } catch (error) {
-        if (job.lost || this.stopped) return;
+        if (!(await this.holds(job))) return;
         const reason = messageOf(error);
         const message = `${resource.name} (${resource.type}): ${reason}`;
         await store.updateResource(
@@ -294,6 +375,7 @@ export class ProvisioningEngine {
         return;
       }
     }
+    if (!(await this.holds(job))) return;
     const { failure } = environment;
     await this.transition(environment, {
       from: ['tearing-down'],

@@ -17,6 +17,7 @@ import environmentsPlugin from '@internal/plugin-environments-backend';
 import deliveryPlugin from '@internal/plugin-delivery-backend';
 import deliveryGitops from '@internal/plugin-delivery-backend-module-gitops';
 
+import { JsonObject } from '@backstage/types';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,8 +50,13 @@ function cached(opened: Knex[], open: (pluginId: string) => Knex) {
   };
 }
 
-function databases(): { config: object; open: () => Promise<Databases> } {
-  const pg = postgresConnectionForTests();
+function databases(kind?: 'postgres' | 'sqlite'): {
+  config: object;
+  open: () => Promise<Databases>;
+} {
+  const pg = kind === 'sqlite' ? undefined : postgresConnectionForTests();
+  if (kind === 'postgres' && !pg)
+    throw new Error('PostgreSQL was asked for, and no test connection is set');
   if (pg) {
     // One database per plugin under a prefix of this run, dropped afterwards.
     const prefix = `runway_authz_${process.pid}_${Date.now()}_`;
@@ -112,6 +118,21 @@ function databases(): { config: object; open: () => Promise<Databases> } {
   };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function merged(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const was = out[key];
+    out[key] = isObject(was) && isObject(value) ? merged(was, value) : value;
+  }
+  return out;
+}
+
 /**
  * The backend with every Runway plugin and Backstage's permission backend running Runway's
  * policy, on real databases, the example organisation's catalog and a GitOps repository on disk.
@@ -119,9 +140,17 @@ function databases(): { config: object; open: () => Promise<Databases> } {
  * groups) comes from the real catalog.
  */
 export async function startAuthorizationBackend(
-  options: { visibility?: 'organisation' | 'owners' } = {},
+  options: {
+    visibility?: 'organisation' | 'owners';
+    /** The database to run on; by default PostgreSQL where tests have it, else SQLite. */
+    database?: 'postgres' | 'sqlite';
+    /** Settings merged over the matrix's (objects merged, other values replaced). */
+    config?: Record<string, unknown>;
+    /** More backend features (e.g. the HTTP actions registry). */
+    features?: Parameters<typeof startTestBackend>[0]['features'];
+  } = {},
 ) {
-  const db = databases();
+  const db = databases(options.database);
   const gitops = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-authz-git-'));
   execFileSync('git', ['init', '-q', '-b', 'main', gitops]);
   const config = {
@@ -204,6 +233,7 @@ export async function startAuthorizationBackend(
   };
   const backend = await startTestBackend({
     features: [
+      ...(options.features ?? []),
       catalogPlugin,
       permissionPlugin,
       runwayPolicy,
@@ -214,7 +244,9 @@ export async function startAuthorizationBackend(
       environmentsPlugin,
       deliveryPlugin,
       deliveryGitops,
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({
+        data: merged(config, options.config ?? {}) as JsonObject,
+      }),
       databaseServiceFactory,
       permissionsServiceFactory,
       permissionsRegistryServiceFactory,
