@@ -1,4 +1,4 @@
-// Journey: the guest (a platform-team member in the example organisation) exempts
+// Journey: the platform engineer (alex.moreno, platform-team in the example organisation) exempts
 // payments-api from a readiness check through the API, tries an exemption for a check that
 // does not exist, and finds both on /audit by filtering on the target; the failed one is
 // marked, and its row opens the full meta. Screenshots go to e2e/output/.
@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { journey, output, signInAsGuest } from './journey.mjs';
-import { guestToken, waitForEntity } from './portal.mjs';
+import { journey, output, signInAs } from './journey.mjs';
+import { signInToken, USERS, waitForEntity } from './portal.mjs';
 
 const run = journey();
 const SERVICE = 'component:default/payments-api';
@@ -24,9 +24,9 @@ test('the platform team finds an exemption on /audit by its target', async t => 
   );
 
   await waitForEntity(portal, SERVICE);
-  // The guest's token carries its groups as the catalog has them at sign-in: without
+  // The token carries the user's groups as the catalog has them at sign-in: without
   // platform-team the exemption is a 403.
-  await waitForEntity(portal, 'user:default/guest', {
+  await waitForEntity(portal, USERS.platformEngineer, {
     until: user =>
       user.relations?.some(
         r =>
@@ -34,7 +34,7 @@ test('the platform team finds an exemption on /audit by its target', async t => 
           r.targetRef === 'group:default/platform-team',
       ),
   });
-  const token = await guestToken(portal.baseUrl);
+  const token = await signInToken(portal.baseUrl);
   const exempt = checkId =>
     fetch(`${portal.baseUrl}/api/readiness/exemptions`, {
       method: 'POST',
@@ -69,7 +69,7 @@ test('the platform team finds an exemption on /audit by its target', async t => 
     await new Promise(resolve => setTimeout(resolve, 500));
   }
 
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
   await page.goto(`${portal.baseUrl}/audit`);
   // The page's own header: the app's plugin header above it names the plugin too (an h1, once
   // the app's page layout has loaded, so a bare name matches two headings some of the time).
@@ -81,7 +81,7 @@ test('the platform team finds an exemption on /audit by its target', async t => 
   const rows = events.getByRole('row').filter({ hasText: 'exemption-create' });
   await rows.nth(1).waitFor();
   assert.equal(await rows.count(), 2);
-  await rows.filter({ hasText: 'user:default/guest' }).first().waitFor();
+  await rows.filter({ hasText: USERS.platformEngineer }).first().waitFor();
   const failed = rows.filter({ hasText: 'failed' });
   await failed.getByText('NotFoundError: No check no-such-check').waitFor();
   await page.screenshot({

@@ -1,14 +1,14 @@
-// Journey: a visitor signs in as guest, opens the catalog, sees the example services, opens one
+// Journey: a visitor signs in (as the platform engineer), opens the catalog, sees the example services, opens one
 // and sees its owner. Screenshots go to e2e/output/ (git-ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { journey, output, signInAsGuest } from './journey.mjs';
+import { journey, output, signInAs } from './journey.mjs';
 import { waitForEntity } from './portal.mjs';
 
 const run = journey();
 
-test('a guest signs in, finds the example services in the catalog and sees an owner', async t => {
+test('a platform engineer signs in, finds the example services in the catalog and sees an owner', async t => {
   const { portal, browser } = run;
   const page = await browser.context.newPage();
   t.after(async () => {
@@ -29,9 +29,9 @@ test('a guest signs in, finds the example services in the catalog and sees an ow
   ]) {
     await waitForEntity(portal, `component:default/${name}`);
   }
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
 
-  // The catalog is the landing page. The guest belongs to the platform team, so it opens on
+  // The catalog is the landing page. The platform engineer belongs to the platform team, so it opens on
   // "Owned"; "All" lists the organisation's services (shown by title) once processed.
   await page.getByText('All', { exact: true }).click();
   const table = page.getByRole('table');

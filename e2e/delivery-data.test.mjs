@@ -11,8 +11,8 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { journey, output, signInAsGuest } from './journey.mjs';
-import { guestToken, root, waitForEntity } from './portal.mjs';
+import { journey, output, signInAs } from './journey.mjs';
+import { root, signInToken, waitForEntity } from './portal.mjs';
 
 const NAME = 'payments-api';
 const SERVICE = `component:default/${NAME}`;
@@ -82,7 +82,7 @@ async function sendPagerduty(baseUrl, payload) {
 
 /** The service's annotations, as the catalog serves them. */
 async function annotationsOf(baseUrl) {
-  const token = await guestToken(baseUrl);
+  const token = await signInToken(baseUrl);
   const res = await fetch(
     `${baseUrl}/api/catalog/entities/by-name/component/default/${NAME}`,
     { headers: { Authorization: `Bearer ${token}` } },
@@ -198,7 +198,7 @@ test('GitHub deploys and a PagerDuty incident give a service its DORA tiles and 
     page.screenshot({ path: path.join(output, file), fullPage: true });
   t.after(() => shot('delivery-data-last.png'));
 
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
   await page.goto(
     `${portal.baseUrl}/catalog/default/component/${NAME}/delivery`,
   );

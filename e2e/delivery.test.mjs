@@ -1,4 +1,4 @@
-// Journey: a service owner (the guest, a member of platform-team, which owns identity-service)
+// Journey: a service owner (alex.moreno, a member of platform-team, which owns identity-service)
 // deploys 2.0.0 to staging from the component's Delivery tab, promotes it to prod, rolls prod
 // back, and sees the history, the live log and the DORA tiles change. The real gitops deploy
 // driver commits each deploy to a git repository the test creates; the commits are checked
@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { journey, output, signInAsGuest } from './journey.mjs';
+import { journey, output, signInAs } from './journey.mjs';
 import { CI_TOKEN, waitForEntity } from './portal.mjs';
 
 const SERVICE = 'component:default/identity-service';
@@ -104,7 +104,7 @@ test('an owner deploys 2.0.0 to staging, promotes it to prod, rolls back, and se
     page.screenshot({ path: path.join(output, file), fullPage: true });
   t.after(() => shot('delivery-last.png'));
 
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
   await page.goto(
     `${portal.baseUrl}/catalog/default/component/identity-service/delivery`,
   );

@@ -1,4 +1,4 @@
-// Journey: the guest (a member of platform-team) gets a preview environment from the browser
+// Journey: the platform engineer (alex.moreno, platform-team) gets a preview environment from the browser
 // through the Environment template, watches it become ready on its page, and tears it down;
 // the real drivers run: a PostgreSQL database on 127.0.0.1:5432 (names with this run's prefix)
 // and commits to a git repository the test creates. Screenshots go to e2e/output/.
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { journey, output, signInAsGuest } from './journey.mjs';
+import { journey, output, signInAs } from './journey.mjs';
 
 const POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
 // Everything this run makes in PostgreSQL starts with the prefix, so cleanup finds it.
@@ -99,7 +99,7 @@ test('a developer gets a preview environment from the template, sees it ready, a
     page.screenshot({ path: path.join(output, file), fullPage: true });
   t.after(() => shot('environments-last.png'));
 
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
   await page.goto(`${portal.baseUrl}/environments`);
   await page.getByRole('link', { name: 'Create environment' }).first().click();
 

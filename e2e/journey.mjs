@@ -4,7 +4,7 @@ import { after, before } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './browser.mjs';
-import { root, startPortal, waitUntilReady } from './portal.mjs';
+import { root, startPortal, USERS, waitUntilReady } from './portal.mjs';
 
 export const output = path.join(root, 'e2e/output');
 
@@ -27,9 +27,18 @@ export function journey(portalOptions = {}) {
   return context;
 }
 
-/** Opens the portal and signs in as guest. */
-export async function signInAsGuest(page, portal) {
+/**
+ * Opens the portal and signs in as one of the example users the sign-in page lists (the
+ * platform engineer unless told otherwise; USERS in portal.mjs).
+ */
+export async function signInAs(page, portal, user = USERS.platformEngineer) {
   await page.goto(portal.baseUrl);
-  await page.getByRole('button', { name: 'Enter' }).click();
+  const name = user.slice(user.lastIndexOf('/') + 1);
+  // A row reads "<name><what they may do>"; no listed name begins another.
+  await page
+    .getByRole('grid', { name: 'Choose who to be' })
+    .getByRole('row')
+    .filter({ hasText: new RegExp(`^${name.replace('.', '\\.')}`) })
+    .click();
   await page.getByRole('heading', { name: 'Skyline Travel Catalog' }).waitFor();
 }

@@ -68,7 +68,7 @@ before(async () => {
   );
   portal = await startPortal({
     port,
-    guest: false,
+    devUser: false,
     configs: [signInConfig],
     env: {
       AUTH_SESSION_SECRET: `e2e-session-${process.pid}`,
@@ -114,8 +114,18 @@ async function openSignInPage(t, screenshot) {
   });
   await page.goto(portal.baseUrl);
   await page.getByText('Single sign-on').waitFor();
-  // Production offers no guest sign-in.
-  assert.equal(await page.getByRole('button', { name: 'Enter' }).count(), 0);
+  // Production offers no choosing who to be: neither the page nor the backend.
+  assert.equal(
+    await page.getByRole('grid', { name: 'Choose who to be' }).count(),
+    0,
+  );
+  const refresh = await fetch(`${portal.baseUrl}/api/auth/devUser/refresh`, {
+    headers: {
+      'X-Requested-With': 'XMLHttpRequest',
+      'x-runway-dev-user': 'user:default/alex.moreno',
+    },
+  });
+  assert.equal(refresh.status, 404);
   return page;
 }
 

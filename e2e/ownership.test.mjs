@@ -1,11 +1,11 @@
-// Journey: the guest opens the ownership page, filters to orphaned services (the example
+// Journey: the platform engineer opens the ownership page, filters to orphaned services (the example
 // organisation's pdf-invoicer, owned by a team that does not exist) and downloads the CSV.
 // Screenshots go to e2e/output/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { journey, output, signInAsGuest } from './journey.mjs';
+import { journey, output, signInAs } from './journey.mjs';
 import { waitForEntity } from './portal.mjs';
 
 const run = journey();
@@ -21,7 +21,7 @@ test('the ownership page filters to orphaned services and exports them as CSV', 
     }),
   );
 
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
   // The report reads the catalog as it is; wait until the example organisation is in.
   await waitForEntity(portal, 'component:default/pdf-invoicer');
   await waitForEntity(portal, 'user:default/hannah.fischer');

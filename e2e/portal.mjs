@@ -30,17 +30,17 @@ export const PRODUCTION_NODE_FLAGS = ['--max-old-space-size=1024'];
 /** The static token the e2e portal accepts from "CI" (backend.auth.externalAccess). */
 export const CI_TOKEN = `e2e-ci-${process.pid}-${Date.now()}`;
 
-/** `port` when the caller must know the URL first (an OIDC client's redirect URI); `guest: false`
- *  leaves guest sign-in as the config files have it (off in production). `config` is more
- *  configuration as an object (e.g. webhook secrets), read after `configs` and removed with the
- *  portal's data. */
+/** `port` when the caller must know the URL first (an OIDC client's redirect URI); `devUser: false`
+ *  leaves the development sign-in as the config files have it (off in production). `config` is
+ *  more configuration as an object (e.g. webhook secrets), read after `configs` and removed with
+ *  the portal's data. */
 export async function startPortal({
   configs = [],
   config,
   env = {},
   sqlite = true,
   port: requestedPort,
-  guest = true,
+  devUser = true,
 } = {}) {
   const port = requestedPort ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
@@ -66,10 +66,11 @@ export async function startPortal({
           },
         }),
       },
-      // The built backend runs with NODE_ENV=production; guest sign-in is allowed here only.
-      ...(guest && {
+      // The built backend runs with NODE_ENV=production; choosing who to be (app-config.yaml's
+      // auth.providers.devUser) is allowed here only.
+      ...(devUser && {
         auth: {
-          providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+          providers: { devUser: { dangerouslyAllowOutsideDevelopment: true } },
         },
       }),
     }),
@@ -138,13 +139,36 @@ export async function waitUntilReady(portal, timeoutMs = 120_000) {
   );
 }
 
-/** A guest's Backstage token, for calling the portal's APIs as the browser would. */
-export async function guestToken(baseUrl) {
-  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+/** Example users app-config.yaml's development sign-in offers (auth.providers.devUser). */
+export const USERS = {
+  /** platform-team: approves, overrides freezes, reads the audit trail. */
+  platformEngineer: 'user:default/alex.moreno',
+  /** payments-team: owns the payments services. */
+  serviceOwner: 'user:default/maria.silva',
+  /** web-team: owns none of the payments or platform services. */
+  otherTeamDeveloper: 'user:default/olivia.brown',
+};
+
+/** The Backstage token of a user signed in as the sign-in page does (the devUser provider). */
+export async function signInToken(baseUrl, user = USERS.platformEngineer) {
+  const res = await fetch(`${baseUrl}/api/auth/devUser/refresh`, {
     method: 'POST',
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    headers: {
+      'X-Requested-With': 'XMLHttpRequest',
+      'x-runway-dev-user': user,
+    },
   });
+  if (!res.ok) {
+    throw new Error(`Signing in as ${user}: ${res.status} ${await res.text()}`);
+  }
   return (await res.json()).backstageIdentity.token;
+}
+
+/** The platform engineer's token once the catalog has loaded them (bench/ calls it by this
+ *  name, from when a guest could sign in before the catalog knew any user). */
+export async function guestToken(baseUrl) {
+  await waitForEntity({ baseUrl }, USERS.platformEngineer);
+  return signInToken(baseUrl);
 }
 
 /** Waits until the catalog serves an entity (it loads the example organisation after start),
@@ -154,7 +178,8 @@ export async function waitForEntity(
   entityRef,
   { timeoutMs = 120_000, until = () => true } = {},
 ) {
-  const token = await guestToken(portal.baseUrl);
+  // The CI token: a user cannot sign in before the catalog has loaded the organisation.
+  const token = CI_TOKEN;
   const [kind, rest] = entityRef.split(':');
   const [namespace, name] = rest.split('/');
   const url = `${portal.baseUrl}/api/catalog/entities/by-name/${kind}/${namespace}/${name}`;

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { journey, output, signInAsGuest } from './journey.mjs';
+import { journey, output, signInAs } from './journey.mjs';
 import { CI_TOKEN, waitForEntity } from './portal.mjs';
 
 const service = 'component:default/fraud-detector';
@@ -27,7 +27,7 @@ test('a failing check turns green after CI pushes the missing fact', async t => 
     }),
   );
 
-  await signInAsGuest(page, portal);
+  await signInAs(page, portal);
 
   // The catalog loads the example organisation in the background; the scorecard of a service
   // the scheduled run has not reached yet is evaluated on first view.

@@ -23,11 +23,11 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in: guest for local use, OIDC in production (see app-config.production.yaml).
+// Sign-in. In production OIDC with Runway's resolver (a catalog User by email, else refused);
+// it replaces @backstage/plugin-auth-backend-module-oidc-provider, which registers the same
+// provider id. For `make start`, devUser: one chooses which example user to be (the backend
+// refuses to start with it outside local development).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-// OIDC with Runway's sign-in resolver (a catalog User by email, else refused); it replaces
-// @backstage/plugin-auth-backend-module-oidc-provider, which registers the same provider id.
 backend.add(import('@internal/plugin-auth-backend-module-runway-sign-in'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -89,5 +89,10 @@ backend.add(import('@internal/plugin-ownership-backend'));
 // Exposes registered actions to AI agents over MCP.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-// Refuses to start, naming the key, when a required setting is missing or invalid.
-startAfterSettingsCheck(backend);
+// Refuses to start, naming the key, when a required setting is missing or invalid. A plugin
+// that fails to start (say, the development sign-in configured in production) stops the
+// process: Backstage only logs the failure and would keep running, serving nothing.
+startAfterSettingsCheck(backend).catch(error => {
+  process.stderr.write(`Runway cannot start: ${error?.message ?? error}\n`);
+  process.exit(1);
+});

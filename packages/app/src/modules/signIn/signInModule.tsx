@@ -5,8 +5,10 @@ import {
   createFrontendModule,
   discoveryApiRef,
   oauthRequestApiRef,
+  useApi,
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { readDevUsers } from './devUsers';
 import { oidcAuthApiRef } from './oidcAuthApiRef';
 import { signInProvidersFromConfig } from './signInProviders';
 
@@ -32,14 +34,21 @@ const oidcAuthApi = ApiBlueprint.make({
     }),
 });
 
-/** Offers the sign-in methods named in `runway.signIn.providers`: guest locally, OIDC in production. */
+/**
+ * `make start` (auth.providers.devUser lists users): choose which example user to be.
+ * Otherwise the sign-in methods of `runway.signIn.providers`: single sign-on in production.
+ */
 const signInPage = SignInPageBlueprint.make({
   params: {
     loader: async () => {
       const { SignInPage } = await import('@backstage/core-components');
-      const { useApi } = await import('@backstage/frontend-plugin-api');
+      const { DevUserSignInPage } = await import('./DevUserSignInPage');
       return props => {
         const config = useApi(configApiRef);
+        const devUsers = readDevUsers(config);
+        if (devUsers.length > 0) {
+          return <DevUserSignInPage {...props} users={devUsers} />;
+        }
         return (
           <SignInPage
             {...props}

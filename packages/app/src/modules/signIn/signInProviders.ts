@@ -9,17 +9,12 @@ const oidcProvider: SignInProviderConfig = {
   apiRef: oidcAuthApiRef,
 };
 
-/** Maps `runway.signIn.providers` to the sign-in page's providers; guest when unset. */
+/** Maps `runway.signIn.providers` to the sign-in page's providers; single sign-on when unset. */
 export function signInProvidersFromConfig(
   config: Config,
-): Array<'guest' | SignInProviderConfig> {
+): SignInProviderConfig[] {
   const names = config.getOptionalStringArray('runway.signIn.providers') ?? [
-    'guest',
+    'oidc',
   ];
-  const providers: Array<'guest' | SignInProviderConfig> = [];
-  for (const name of names) {
-    if (name === 'guest') providers.push('guest');
-    if (name === 'oidc') providers.push(oidcProvider);
-  }
-  return providers;
+  return names.includes('oidc') ? [oidcProvider] : [];
 }
