@@ -41,6 +41,7 @@ export async function startPortal({
   sqlite = true,
   port: requestedPort,
   devUser = true,
+  onOutput,
 } = {}) {
   const port = requestedPort ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
@@ -94,8 +95,15 @@ export async function startPortal({
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', d => (output += d));
-  child.stderr.on('data', d => (output += d));
+  // `onOutput` sees each chunk as it arrives (the production log lines carry no time).
+  child.stdout.on('data', d => {
+    output += d;
+    onOutput?.(String(d));
+  });
+  child.stderr.on('data', d => {
+    output += d;
+    onOutput?.(String(d));
+  });
   const exited = new Promise(resolve =>
     child.on('exit', code => resolve(code)),
   );

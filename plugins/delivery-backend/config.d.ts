@@ -98,6 +98,12 @@ export interface Config {
      */
     deployTimeoutMinutes?: number;
     /**
+     * Seconds a running deploy that its driver has not handed off (answered pending) may go
+     * without a word before it is run again: its backend stopped inside the driver, and
+     * drivers are idempotent per deploy id. At least 10; default 120.
+     */
+    resumeRunningAfterSeconds?: number;
+    /**
      * How far back delivery events may reach, in days (default 1096, three years: the longest
      * metrics window). An event with a time before that, or more than a day ahead, is a 400.
      */

@@ -24,6 +24,7 @@ export async function syncToTip(target: SyncTarget): Promise<void> {
   }
   const { url } = location;
   const cwd = root;
+  await clearStaleLocks(cwd, branch);
   if (!(await exists(path.join(cwd, '.git')))) {
     await fs.mkdir(cwd, { recursive: true });
     await git(['init', '--quiet', cwd]);
@@ -71,6 +72,25 @@ export async function syncToTip(target: SyncTarget): Promise<void> {
     );
   }
   await git(['clean', '--quiet', '-d', '--force', '-x'], { cwd });
+}
+
+/**
+ * Git's lock files a git command killed mid-way leaves behind (a backend killed with SIGKILL
+ * or out of memory while committing): every later command fails with "File exists". The
+ * clone belongs to this process and each git command on it runs under the repository lock,
+ * so a lock file present before the next one starts is a dead process's.
+ */
+async function clearStaleLocks(cwd: string, branch: string): Promise<void> {
+  const locks = [
+    'index.lock',
+    'HEAD.lock',
+    'config.lock',
+    'packed-refs.lock',
+    `refs/heads/${branch}.lock`,
+    `refs/remotes/origin/${branch}.lock`,
+  ];
+  for (const lock of locks)
+    await fs.rm(path.join(cwd, '.git', lock), { force: true });
 }
 
 async function checkLocalRepository(target: SyncTarget): Promise<void> {

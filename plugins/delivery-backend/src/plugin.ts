@@ -158,6 +158,11 @@ export const deliveryPlugin = createBackendPlugin({
             const resumed = await deploys.resumeQueued();
             if (resumed)
               logger.info(`Delivery resumed ${resumed} queued deploys`);
+            const rerun = await deploys.resumeRunning();
+            if (rerun)
+              logger.info(
+                `Delivery ran again ${rerun} deploys whose backend stopped inside the driver`,
+              );
             const failed = await deploys.failStalled();
             if (failed)
               logger.warn(

@@ -100,6 +100,15 @@ describe('GitopsDriver with a remote repository', () => {
     expect(git(remote, 'log', '--format=%s', 'main').split('\n')).toHaveLength(
       6,
     );
+
+    // A git command killed mid-way (the backend got SIGKILL) left its locks in the clone.
+    for (const lock of ['index.lock', 'HEAD.lock', 'refs/heads/main.lock'])
+      fs.writeFileSync(path.join(cloneDir, '.git', lock), '');
+    await one.provision(context('sixth', lines));
+    expect(commitCount(remote)).toBe(7);
+    expect(fs.existsSync(path.join(cloneDir, '.git', 'index.lock'))).toBe(
+      false,
+    );
   });
 
   it('provisions and tears down the same environment from two replicas at once: one commit each, no error', async () => {

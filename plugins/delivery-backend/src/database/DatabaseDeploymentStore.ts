@@ -242,11 +242,21 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     return rows.map(r => r.id);
   }
 
-  async stalled(quietSince: Date, limit: number) {
+  async markHandedOff(id: string, now: Date) {
+    await this.db('delivery_deployments')
+      .where({ id, status: 'running' })
+      .update({ handed_off_at: now });
+  }
+
+  async stalled(quietSince: Date, limit: number, handedOff: boolean) {
     const rows = await this.db('delivery_deployments as d')
       .select('d.id', 'd.driver', 'd.environment')
       .where('d.status', 'running')
       .where('d.started_at', '<', quietSince)
+      .modify(q => {
+        if (handedOff) q.whereNotNull('d.handed_off_at');
+        else q.whereNull('d.handed_off_at');
+      })
       .whereNotExists(events =>
         events
           .select('e.deployment_id')
@@ -256,7 +266,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       )
       .orderBy('d.started_at')
       .limit(limit);
-    return rows.map(r => ({
+    return rows.map((r: Row) => ({
       id: r.id,
       driver: r.driver ?? undefined,
       environment: r.environment,

@@ -74,9 +74,16 @@ export interface DeploymentStore {
   ): Promise<DeploymentLogEvent[]>;
   /** Queued deploys no worker has started (after a restart), oldest first. */
   queued(olderThan: Date, limit: number): Promise<string[]>;
-  /** Running deploys that started before `quietSince` and have logged nothing since, oldest first. */
+  /**
+   * Running deploys that started before `quietSince` and have logged nothing since, oldest
+   * first: those whose driver handed them off (waiting for a callback), or those it did not
+   * (their backend stopped inside the driver's `deploy`).
+   */
   stalled(
     quietSince: Date,
     limit: number,
+    handedOff: boolean,
   ): Promise<Array<Pick<Deployment, 'id' | 'driver' | 'environment'>>>;
+  /** Notes that the driver answered pending: a pipeline runs the deploy and calls back. */
+  markHandedOff(id: string, now: Date): Promise<void>;
 }

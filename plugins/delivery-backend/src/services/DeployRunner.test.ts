@@ -74,6 +74,45 @@ describe.each(databases.eachSupportedId())(
       expect((await h.store.get(next.id))?.status).toBe('succeeded');
     });
 
+    it('runs again a deploy its backend left inside the driver, once, and never one handed off', async () => {
+      const { h, clock, request, handedBack } = await setup();
+      expect(h.settings.resumeRunningAfterSeconds).toBe(120);
+      // The backend running the deploy stops inside the driver: its call never returns.
+      h.driver.hold();
+      const stuck = (await request('3.0.0')).body;
+      await h.eventually(
+        async () => h.driver.calls.length === 1,
+        async () => 'the driver was not called',
+      );
+      h.driver.hold(); // the first call now waits forever, as a killed process would
+      h.driver.release(); // later calls go through
+
+      clock.advance(119_000);
+      expect(await h.deploys.resumeRunning()).toBe(0);
+      clock.advance(2_000);
+      expect(await h.deploys.resumeRunning()).toBe(1);
+      const resumed = await h.store.get(stuck.id);
+      expect(resumed?.status).toBe('succeeded');
+      expect(h.driver.calls.map(c => c.id)).toEqual([stuck.id, stuck.id]);
+      const events = await h.store.events(stuck.id, 0, 50);
+      expect(events.map(e => e.message)).toContainEqual(
+        expect.stringMatching(
+          /^No word for 120 s and not handed off: the backend running this deploy stopped/,
+        ),
+      );
+      clock.advance(300_000);
+      expect(await h.deploys.resumeRunning()).toBe(0);
+
+      // A deploy its driver handed off waits for the callback: never run again.
+      h.driver.outcome = { status: 'pending' };
+      const waiting = (await request('3.0.1')).body;
+      await handedBack(waiting.id);
+      clock.advance(30 * MINUTE);
+      expect(await h.deploys.resumeRunning()).toBe(0);
+      expect((await h.store.get(waiting.id))?.status).toBe('running');
+      expect(h.driver.calls).toHaveLength(3);
+    });
+
     it('counts a log line from the driver as word from it', async () => {
       const { h, clock, request, handedBack } = await setup();
       h.driver.outcome = { status: 'pending' };

@@ -93,6 +93,13 @@ export class DeployRunner {
       started,
       'running',
     );
+    await this.drive(id);
+  }
+
+  /** Calls the driver for a running deploy and records what it answered. */
+  private async drive(id: string): Promise<void> {
+    const { store } = this.deps;
+    const deployment = (await store.get(id))!;
     const driver = this.deps.drivers.get(deployment.driver!);
     let outcome: {
       status: 'succeeded' | 'failed' | 'pending';
@@ -131,6 +138,7 @@ export class DeployRunner {
     }
     const now = this.now();
     if (outcome.status === 'pending') {
+      await store.markHandedOff(id, now);
       await store.appendEvent(
         id,
         outcome.message ?? 'Waiting for the driver to report',
@@ -162,6 +170,31 @@ export class DeployRunner {
   }
 
   /**
+   * Runs again the deploys a stopped backend left inside their driver's `deploy` (running, not
+   * handed off, nothing logged for `quietSeconds`). Drivers are idempotent per deploy id (the
+   * GitOps driver finds its earlier commit by the Runway-Deploy-Id trailer), so an attempt
+   * that got further than its backend lived is not repeated. Scheduled, once across replicas.
+   */
+  async resumeRunning(quietSeconds: number): Promise<number> {
+    const { store } = this.deps;
+    const now = this.now();
+    const stalled = await store.stalled(
+      new Date(now.getTime() - quietSeconds * 1000),
+      50,
+      false,
+    );
+    for (const { id, driver } of stalled) {
+      await store.appendEvent(
+        id,
+        `No word for ${quietSeconds} s and not handed off: the backend running this deploy stopped. Deploying again with ${driver} (it finds what an earlier attempt did)`,
+        now,
+      );
+      await this.drive(id);
+    }
+    return stalled.length;
+  }
+
+  /**
    * Fails running deploys whose driver has said nothing (no status, no log line) for
    * `timeoutMinutes`: a backend stopped in the middle of a deploy, or a driver that never called
    * back. Until then the deploy holds its service and environment, and nobody could deploy there.
@@ -169,10 +202,11 @@ export class DeployRunner {
   async failStalled(timeoutMinutes: number): Promise<number> {
     const { store } = this.deps;
     const now = this.now();
-    const stalled = await store.stalled(
-      new Date(now.getTime() - timeoutMinutes * 60_000),
-      50,
-    );
+    const quietSince = new Date(now.getTime() - timeoutMinutes * 60_000);
+    const stalled = [
+      ...(await store.stalled(quietSince, 50, true)),
+      ...(await store.stalled(quietSince, 50, false)),
+    ];
     let failed = 0;
     for (const { id, driver, environment } of stalled) {
       const message = `No word from the ${driver} driver for ${timeoutMinutes} minutes: marked failed, so ${environment} can be deployed again. Check what the driver did before deploying anew.`;

@@ -243,6 +243,13 @@ export class DeployService {
     return this.runner.resumeQueued();
   }
 
+  /** Runs again deploys whose backend stopped inside the driver (delivery.resumeRunningAfterSeconds). */
+  resumeRunning(): Promise<number> {
+    return this.runner.resumeRunning(
+      this.deps.settings.resumeRunningAfterSeconds,
+    );
+  }
+
   /** Fails running deploys whose driver has gone quiet for delivery.deployTimeoutMinutes. */
   failStalled(): Promise<number> {
     return this.runner.failStalled(this.deps.settings.deployTimeoutMinutes);

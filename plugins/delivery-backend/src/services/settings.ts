@@ -44,6 +44,8 @@ export type DeliverySettings = {
   /** A running deploy with no word from its driver for this long is failed (it holds its
    *  service and environment until it finishes). */
   deployTimeoutMinutes: number;
+  /** Seconds a running deploy not handed off may be quiet before it is run again. */
+  resumeRunningAfterSeconds: number;
   /** Events older than this many days (or over a day ahead) are refused. */
   retentionDays: number;
   junitMaxBytes: number;
@@ -85,6 +87,12 @@ export function readSettings(config: RootConfigService): DeliverySettings {
   if (!(deployTimeoutMinutes > 0))
     throw new Error(
       `delivery.deployTimeoutMinutes must be a number of minutes above 0, not ${deployTimeoutMinutes}`,
+    );
+  const resumeRunningAfterSeconds =
+    c?.getOptionalNumber('resumeRunningAfterSeconds') ?? 120;
+  if (!(resumeRunningAfterSeconds >= 10))
+    throw new Error(
+      `delivery.resumeRunningAfterSeconds must be a number of seconds, at least 10, not ${resumeRunningAfterSeconds}`,
     );
   const retentionDays = c?.getOptionalNumber('retentionDays') ?? 1096;
   if (!Number.isInteger(retentionDays) || retentionDays < 1)
@@ -152,6 +160,7 @@ export function readSettings(config: RootConfigService): DeliverySettings {
         }
       : undefined,
     deployTimeoutMinutes,
+    resumeRunningAfterSeconds,
     retentionDays,
     junitMaxBytes: Math.round(junitMaxMegabytes * 1_048_576),
     stageMinimumSample,
