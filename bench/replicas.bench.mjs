@@ -17,8 +17,8 @@ export async function run() {
   return [
     ...result.invariants.map(i => ({
       metric: i.name,
-      value: i.ok ? 'held' : 'BROKEN',
-      unit: 'invariant',
+      value: i.info ? '-' : i.ok ? 'held' : 'BROKEN',
+      unit: i.info ? 'note' : 'invariant',
       note: i.detail,
     })),
     {

@@ -120,7 +120,7 @@ function newLedger() {
     prs: new Set(), // numbers of accepted webhooks
     refused: {},
     why: {},
-    endTeardowns: new Set(), // ids torn down by the settling at the end
+    endTeardowns: new Map(), // id -> teardowns the settling at the end asked for
   };
 }
 
@@ -275,18 +275,18 @@ async function settle(call, ledger, timeoutMs) {
       const s = await status(id);
       if (s === 'torn-down') break;
       if (s === 'ready' || s === 'failed') {
-        // A failed environment is torn down too (what it made must go); once asked, wait.
-        if (!ledger.endTeardowns.has(id)) {
-          const down = await call(
-            'POST',
-            `/api/environments/environments/${id}/teardown`,
-            { reason: 'replica harness: end of run' },
-          );
-          ledger.endTeardowns.add(id);
-          if (down.status < 300) ledger.teardowns.add(id);
-          else
-            refused(ledger, `end-of-run teardown of a ${s} environment`, down);
-        } else if (s === 'failed') break;
+        // A failed environment is torn down too (what it made must go), as its owner would:
+        // "tear down again to retry", up to three times.
+        const tries = ledger.endTeardowns.get(id) ?? 0;
+        if (tries >= 3) break;
+        const down = await call(
+          'POST',
+          `/api/environments/environments/${id}/teardown`,
+          { reason: 'replica harness: end of run' },
+        );
+        ledger.endTeardowns.set(id, tries + 1);
+        if (down.status < 300) ledger.teardowns.add(id);
+        else refused(ledger, `end-of-run teardown of a ${s} environment`, down);
       }
       if (Date.now() > deadline) break;
       await sleep(300);
@@ -370,6 +370,18 @@ async function invariants({
           .join('; ')
       : `${envRows.length} torn down`,
   );
+  // Not an invariant, but worth reading: environments that failed on the way (and were torn
+  // down again, as their owner is told to).
+  const [{ n: failedOnTheWay }] = await rows(
+    envDb,
+    "select count(distinct environment_id)::int as n from environment_events where message like '%failed%'",
+  );
+  results.push({
+    name: 'environments that failed on the way and were torn down again',
+    ok: true,
+    info: true,
+    detail: `${failedOnTheWay} of ${envRows.length}`,
+  });
 
   // The PostgreSQL server: no database or role the driver made is left.
   const orphans = await withPg('postgres', async db => ({
@@ -567,7 +579,16 @@ export async function runReplicaTrials({ kills, log = () => {} }) {
   fs.writeFileSync(
     configFile,
     JSON.stringify({
-      backend: { database: { client: 'pg', connection: CONNECTION, prefix } },
+      // Small pools: two replicas of about twenty plugins each share the server's 100
+      // connections with the environments' own databases.
+      backend: {
+        database: {
+          client: 'pg',
+          connection: CONNECTION,
+          prefix,
+          knexConfig: { pool: { min: 0, max: 3 } },
+        },
+      },
       environments: {
         classFiles: [classFile(dir)],
         resumeIntervalSeconds: 5,
@@ -737,7 +758,10 @@ export function report({ trials, invariants: results, ledger, seconds }) {
         }, serving again after ${t.backInSeconds.toFixed(1)} s`,
     ),
     ...results.map(
-      r => `  ${r.ok ? 'held  ' : 'BROKEN'} ${r.name}: ${r.detail}`,
+      r =>
+        `  ${r.info ? 'note  ' : r.ok ? 'held  ' : 'BROKEN'} ${r.name}: ${
+          r.detail
+        }`,
     ),
   ];
   return lines.join('\n');

@@ -27,7 +27,17 @@ export type WorkingTree = {
   findCommit(text: string, paths: string[]): Promise<string | undefined>;
 };
 
-const PUSH_ATTEMPTS = 5;
+/**
+ * Pushes another replica beat before this one is redone on the new tip. Replicas committing
+ * environments and deploys at once to one repository beat each other often (measured: two
+ * replicas, eight environments at a time, ran out of five attempts), so many tries, each
+ * after a short random pause that grows, so that the losers do not collide again.
+ */
+const PUSH_ATTEMPTS = 30;
+const pauseBeforeAttempt = (attempt: number) =>
+  new Promise(resolve =>
+    setTimeout(resolve, Math.random() * Math.min(1000, 50 * attempt)),
+  );
 
 /**
  * A GitOps repository as a driver writes to it: each change is written from the branch's tip
@@ -153,6 +163,7 @@ export class GitRepository {
           if (!isRejectedPush(error) || attempt >= PUSH_ATTEMPTS) {
             throw error;
           }
+          await pauseBeforeAttempt(attempt);
         }
       }
     });

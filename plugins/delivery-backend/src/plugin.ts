@@ -152,7 +152,8 @@ export const deliveryPlugin = createBackendPlugin({
             minutes:
               config.getOptionalNumber('delivery.resumeIntervalMinutes') ?? 1,
           },
-          timeout: { minutes: 10 },
+          // A replica killed inside it holds the task until the timeout: keep it short.
+          timeout: { minutes: 2 },
           initialDelay: { seconds: 30 },
           fn: async () => {
             const resumed = await deploys.resumeQueued();

@@ -170,7 +170,9 @@ export const environmentsPlugin = createBackendPlugin({
               30,
           },
           initialDelay: { seconds: 3 },
-          timeout: { minutes: 30 },
+          // It only takes environments on (they run in the background under their own
+          // leases): a replica killed inside it must not hold the task for long.
+          timeout: { minutes: 1 },
           fn: async () => {
             const resumed = await engine.resumeUnfinished();
             if (resumed > 0) logger.info(`Resumed ${resumed} environments`);

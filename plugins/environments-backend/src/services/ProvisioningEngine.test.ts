@@ -151,6 +151,7 @@ describe('ProvisioningEngine', () => {
     expect(await other.resumeUnfinished()).toBe(0);
     h.clock.advance(61_000);
     expect(await other.resumeUnfinished()).toBe(1);
+    await other.idle();
 
     const ready = await h.service.get(environment.id);
     expect(ready.status).toBe('ready');
@@ -174,7 +175,9 @@ describe('ProvisioningEngine', () => {
       ana,
     );
     expect((await h.service.get(environment.id)).status).toBe('requested');
-    await h.engineFor('worker-2').resumeUnfinished();
+    const worker2 = h.engineFor('worker-2');
+    await worker2.resumeUnfinished();
+    await worker2.idle();
     expect((await h.service.get(environment.id)).status).toBe('ready');
   });
 
@@ -193,7 +196,9 @@ describe('ProvisioningEngine', () => {
     expect((await h.service.get(environment.id)).status).toBe('tearing-down');
 
     h.clock.advance(61_000);
-    await h.engineFor('worker-2').resumeUnfinished();
+    const worker2 = h.engineFor('worker-2');
+    await worker2.resumeUnfinished();
+    await worker2.idle();
     const gone = await h.service.get(environment.id);
     expect(gone.status).toBe('torn-down');
     expect(gone.resources.every(r => r.status === 'torn-down')).toBe(true);
@@ -334,6 +339,7 @@ describe('ProvisioningEngine leases', () => {
     expect(await other.resumeUnfinished()).toBe(0);
     h.clock.advance(61_000);
     expect(await other.resumeUnfinished()).toBe(1);
+    await other.idle();
     expect((await h.service.get(environment.id)).status).toBe('ready');
     expect(steps(h)).toEqual(['provision:db', 'provision:db', 'provision:app']);
     expect(h.driver.creations.get('pr-9/db')).toBe(1);

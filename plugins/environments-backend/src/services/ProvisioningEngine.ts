@@ -88,12 +88,17 @@ export class ProvisioningEngine {
     this.heartbeats.clear();
   }
 
-  /** Finishes environments whose worker stopped mid-way; returns how many it took on. */
+  /**
+   * Takes on environments whose worker stopped mid-way and works on them in the background
+   * (each under its own lease); returns how many it took on. Quick on purpose: the scheduled
+   * task that calls it is locked across replicas until it returns or times out, and a replica
+   * killed inside a long call would stop every resumption until the timeout.
+   */
   async resumeUnfinished(limit = 50): Promise<number> {
     const ids = await this.options.store.findUnfinished(this.now(), limit);
     for (const id of ids) {
       this.options.logger.info(`Resuming unfinished environment ${id}`);
-      await this.run(id);
+      this.start(id);
     }
     return ids.length;
   }
