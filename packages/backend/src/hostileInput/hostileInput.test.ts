@@ -1,14 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
+import postgresDriver from '@internal/plugin-environments-backend-module-postgres';
 import ownershipPlugin from '@internal/plugin-ownership-backend';
 import { postgresConnectionForTests } from '@internal/testing';
 import fc from 'fast-check';
+import knexFactory from 'knex';
 import { startAuthorizationBackend } from '../authorization/__testUtils__/authorizationBackend';
 import {
   header,
   SERVICE,
 } from '../authorization/__testUtils__/authorizationCases';
-import { leakIn, snapshot } from './__testUtils__/invariants';
+import { DriverServer, leakIn, snapshot } from './__testUtils__/invariants';
 import {
   hostileValue,
   mutate,
@@ -40,20 +42,71 @@ const databases: Array<'sqlite' | 'postgres'> = postgresConnectionForTests()
   ? ['sqlite', 'postgres']
   : ['sqlite'];
 
+/**
+ * The environments' postgres driver on the test server, and a class whose environments get a
+ * database and a role from it (the example classes' sandbox and reviewed stay as they are).
+ */
+function driverSettings(connection: string, namePrefix: string) {
+  const url = new URL(connection);
+  return {
+    drivers: {
+      postgres: {
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        user: decodeURIComponent(url.username || 'postgres'),
+        ...(url.password && { password: decodeURIComponent(url.password) }),
+        namePrefix,
+      },
+    },
+    classes: [
+      {
+        id: 'sandbox',
+        title: 'Sandbox',
+        ttl: { defaultHours: 24, maxHours: 96 },
+        resources: [
+          {
+            name: 'config',
+            type: 'config',
+            parameters: { values: { A: '1' } },
+          },
+        ],
+      },
+      {
+        id: 'reviewed',
+        title: 'Reviewed',
+        ttl: { defaultHours: 24, maxHours: 96 },
+        approval: { required: true },
+        resources: [{ name: 'config', type: 'config' }],
+      },
+      {
+        id: 'fuzz-db',
+        title: 'With a database',
+        ttl: { defaultHours: 24, maxHours: 96 },
+        resources: [
+          {
+            name: 'config',
+            type: 'config',
+            parameters: { values: { A: '1' } },
+          },
+          { name: 'db', type: 'postgres', parameters: { connectionLimit: 2 } },
+        ],
+      },
+    ],
+  };
+}
+
 type Backend = Awaited<ReturnType<typeof startAuthorizationBackend>>;
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
+type State = () => Promise<Record<string, number>>;
+
 /** Waits until nothing runs in the background any more (counts equal 0.4 s apart). */
-async function quiet(backend: Backend) {
-  let last = JSON.stringify(
-    await snapshot(backend.db.forPlugin, backend.gitops),
-  );
+async function quiet(state: State) {
+  let last = JSON.stringify(await state());
   for (let i = 0; i < 100; i++) {
     await sleep(400);
-    const now = JSON.stringify(
-      await snapshot(backend.db.forPlugin, backend.gitops),
-    );
+    const now = JSON.stringify(await state());
     if (now === last) return JSON.parse(now) as Record<string, number>;
     last = now;
   }
@@ -187,7 +240,23 @@ async function send(backend: Backend, target: Target, sent: Sent) {
 
 describe.each(databases)('hostile input on %s', database => {
   let backend: Backend;
+  // With PostgreSQL, environments get real databases and roles from the postgres driver, and
+  // a refused request must leave those on the server as they were too.
+  const pg = postgresConnectionForTests();
+  const server: DriverServer | undefined = pg
+    ? {
+        admin: knexFactory({
+          client: 'pg',
+          connection: `${pg.replace(/\/$/, '')}/postgres`,
+          pool: { min: 0, max: 1 },
+        }),
+        namePrefix: `fz${process.pid}${database[0]}_`.slice(0, 20),
+      }
+    : undefined;
+  const state: State = () =>
+    snapshot(backend.db.forPlugin, backend.gitops, server);
   const fx: Fixtures = {
+    className: server ? 'fuzz-db' : 'sandbox',
     environment: '',
     deploy: '',
     exemption: '',
@@ -198,9 +267,14 @@ describe.each(databases)('hostile input on %s', database => {
   beforeAll(async () => {
     backend = await startAuthorizationBackend({
       database,
-      features: [actionsRegistryServiceFactory, ownershipPlugin],
+      features: [
+        actionsRegistryServiceFactory,
+        ownershipPlugin,
+        ...(server ? [postgresDriver] : []),
+      ],
       config: {
         readiness: { startupEvaluationDelaySeconds: 0 },
+        ...(server && { environments: driverSettings(pg!, server.namePrefix) }),
         delivery: {
           webhooks: {
             secret: SECRET,
@@ -222,7 +296,7 @@ describe.each(databases)('hostile input on %s', database => {
         .set('Authorization', as)
         .set('Idempotency-Key', 'fuzz-fixture')
         .send({
-          className: 'sandbox',
+          className: fx.className,
           owner: 'group:default/payments-team',
           name: 'fuzz-fixture',
         });
@@ -252,11 +326,36 @@ describe.each(databases)('hostile input on %s', database => {
       });
     fixture('an exemption', exemption, 201);
     fx.exemption = exemption.body.id;
-    await quiet(backend);
+    const settled = await quiet(state);
+    // The fixture environment has its database and role: the driver really runs here.
+    if (server && !(settled['postgres.roles'] >= 1))
+      throw new Error(
+        `The postgres driver made no role for the fixture environment: ${JSON.stringify(
+          settled,
+        )}`,
+      );
   });
 
   afterAll(async () => {
     await backend?.stop();
+    if (server) {
+      const like = `${server.namePrefix}%`;
+      const { rows: dbs } = await server.admin.raw(
+        'select datname from pg_database where datname like ?',
+        [like],
+      );
+      for (const { datname } of dbs)
+        await server.admin.raw('drop database if exists ?? with (force)', [
+          datname,
+        ]);
+      const { rows: roles } = await server.admin.raw(
+        'select rolname from pg_roles where rolname like ?',
+        [like],
+      );
+      for (const { rolname } of roles)
+        await server.admin.raw('drop role if exists ??', [rolname]);
+      await server.admin.destroy();
+    }
     // eslint-disable-next-line no-console
     console.log(
       `hostile input on ${database}: ${tally.requests} requests, ${tally.refused} refused with 4xx, ${tally.accepted} accepted`,
@@ -266,7 +365,7 @@ describe.each(databases)('hostile input on %s', database => {
   it.each(TARGETS.map(t => [t.name, t] as const))(
     '%s',
     async (_name, target) => {
-      let before = await snapshot(backend.db.forPlugin, backend.gitops);
+      let before = await state();
       await fc.assert(
         fc.asyncProperty(changeInput, async input => {
           const sent = build(target, fx, input);
@@ -287,14 +386,13 @@ describe.each(databases)('hostile input on %s', database => {
           });
           // A refused request changed nothing; after an accepted one, the new state counts.
           const refused = res.status >= 400;
-          const after = await snapshot(backend.db.forPlugin, backend.gitops);
+          const after = await state();
           expect({
             where,
             changed: refused ? diff(before, after) : {},
           }).toEqual({ where, changed: {} });
           tally[refused ? 'refused' : 'accepted'] += 1;
-          if (!refused && target.method !== 'get')
-            before = await quiet(backend);
+          if (!refused && target.method !== 'get') before = await quiet(state);
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );

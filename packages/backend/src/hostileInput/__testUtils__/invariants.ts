@@ -21,12 +21,31 @@ async function tablesOf(db: Knex): Promise<string[]> {
     .sort();
 }
 
-/** Row counts of every table of the stateful plugins, and the GitOps repository's commits. */
+/** Where the environments' postgres driver makes databases and roles, when it is installed. */
+export type DriverServer = { admin: Knex; namePrefix: string };
+
+/**
+ * Row counts of every table of the stateful plugins, the GitOps repository's commits, and the
+ * databases and roles the environments' postgres driver made on the server.
+ */
 export async function snapshot(
   forPlugin: (pluginId: string) => Knex,
   gitops: string,
+  server?: DriverServer,
 ): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
+  if (server) {
+    const count = async (sql: string) =>
+      Number(
+        (await server.admin.raw(sql, [`${server.namePrefix}%`])).rows[0].n,
+      );
+    out['postgres.roles'] = await count(
+      'select count(*) as n from pg_roles where rolname like ?',
+    );
+    out['postgres.databases'] = await count(
+      'select count(*) as n from pg_database where datname like ?',
+    );
+  }
   for (const pluginId of STATEFUL_PLUGINS) {
     const db = forPlugin(pluginId);
     for (const table of await tablesOf(db)) {

@@ -7,6 +7,8 @@ import {
 
 /** What the setup made for requests to act on. */
 export type Fixtures = {
+  /** The class requests use: with a PostgreSQL database when the driver is installed. */
+  className: string;
   environment: string;
   deploy: string;
   exemption: string;
@@ -181,8 +183,8 @@ export const TARGETS: Target[] = [
     name: 'environments: request',
     method: 'post',
     path: () => '/api/environments/environments',
-    body: () => ({
-      className: 'sandbox',
+    body: fx => ({
+      className: fx.className,
       owner: 'group:default/payments-team',
       name: 'fuzz-env',
       ttlHours: 12,
@@ -468,8 +470,8 @@ export const TARGETS: Target[] = [
     name: 'MCP: create-environment',
     method: 'post',
     path: () => action('environments', 'create-environment'),
-    body: () => ({
-      className: 'sandbox',
+    body: fx => ({
+      className: fx.className,
       owner: 'group:default/payments-team',
       name: 'fuzz-mcp',
       ttlHours: 4,
