@@ -192,6 +192,14 @@ describe.each(databases.eachSupportedId())('deploys on %s', id => {
     const short = await deploy({ freezeOverride: { reason: 'hotfix' } }, pat);
     expect(short.status).toBe(400);
     expect(short.body.error.message).toContain('freezeOverride.reason');
+    const long = await deploy(
+      { freezeOverride: { reason: 'r'.repeat(1001) } },
+      pat,
+    );
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toContain(
+      'freezeOverride.reason must be at most 1000 characters',
+    );
     const notPlatform = await deploy(
       { freezeOverride: { reason: 'payment outage, fix in 1.0.1' } },
       ana,

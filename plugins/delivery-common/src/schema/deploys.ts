@@ -6,7 +6,8 @@ const override = z.strictObject({
   reason: z
     .string()
     .trim()
-    .min(10, { message: 'must say why (at least 10 characters)' }),
+    .min(10, { message: 'must say why (at least 10 characters)' })
+    .max(1000, { message: 'must be at most 1000 characters' }),
 });
 
 /** POST /deploys */
