@@ -50,7 +50,7 @@ describe('findSettingProblems', () => {
     expect(findSettingProblems(new ConfigReader(production))).toEqual([]);
   });
 
-  it('accepts local development on SQLite with guest sign-in', () => {
+  it('accepts local development on SQLite (no sign-in providers: make start uses devUser)', () => {
     const config = new ConfigReader({
       app: { baseUrl: 'http://localhost:3000' },
       backend: {
@@ -60,7 +60,7 @@ describe('findSettingProblems', () => {
           connection: { directory: '../../data/sqlite' },
         },
       },
-      runway: { signIn: { providers: ['guest'] } },
+      runway: { signIn: { providers: [] } },
       environments: {
         encryptionKey: 'runway-local-development-key-do-not-use-in-production',
       },
@@ -139,7 +139,7 @@ describe('findSettingProblems', () => {
     ).toEqual([
       {
         key: 'runway.signIn.providers',
-        problem: 'has unknown provider "github"; known: guest, oidc',
+        problem: 'has unknown provider "github"; known: oidc',
       },
     ]);
   });

@@ -5,7 +5,7 @@ import { checkPlatformTeam } from './platformTeam';
 export type SettingProblem = { key: string; problem: string };
 
 const DATABASE_CLIENTS = ['pg', 'better-sqlite3'];
-const SIGN_IN_PROVIDERS = ['guest', 'oidc'];
+const SIGN_IN_PROVIDERS = ['oidc'];
 
 /**
  * Lists every required setting that is missing or invalid. An empty list means the backend
