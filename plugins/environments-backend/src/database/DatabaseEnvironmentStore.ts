@@ -101,6 +101,9 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
       const count = await tx('environments')
         .where({ id })
         .whereIn('status', change.from)
+        .modify(q => {
+          if (change.leaseOwner) q.where('lease_owner', change.leaseOwner);
+        })
         .update({
           status: change.to,
           updated_at: now,
@@ -152,9 +155,19 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
     name: string,
     patch: ResourcePatch,
     now: Date,
+    leaseOwner?: string,
   ) {
-    await this.db('environment_resources')
+    const count = await this.db('environment_resources')
       .where({ environment_id: environmentId, name })
+      .modify(q => {
+        if (leaseOwner)
+          q.whereExists(held =>
+            held
+              .select(this.db.raw('1'))
+              .from('environments')
+              .where({ id: environmentId, lease_owner: leaseOwner }),
+          );
+      })
       .update({
         updated_at: now,
         ...(patch.status && { status: patch.status }),
@@ -167,6 +180,7 @@ export class DatabaseEnvironmentStore implements EnvironmentStore {
         }),
         ...(patch.error !== undefined && { error: patch.error }),
       });
+    return count > 0;
   }
 
   async claimLease(id: string, owner: string, until: Date, now: Date) {

@@ -67,6 +67,8 @@ export type Transition = {
   releaseName?: boolean;
   /** The status event's text. */
   event: string;
+  /** Only while this run still holds the environment's work lease (the engine's writes). */
+  leaseOwner?: string;
 };
 
 export type ResourcePatch = {
@@ -105,12 +107,17 @@ export interface EnvironmentStore {
     from: readonly EnvironmentStatus[],
     now: Date,
   ): Promise<boolean>;
+  /**
+   * Changes a resource's record. With `leaseOwner`, only while that run still holds the
+   * environment's work lease: false when another run has taken it over (nothing written).
+   */
   updateResource(
     environmentId: string,
     name: string,
     patch: ResourcePatch,
     now: Date,
-  ): Promise<void>;
+    leaseOwner?: string,
+  ): Promise<boolean>;
   /**
    * Takes the work lease on an environment when it is free or has run out; false when
    * another holder's lease is current, even when that holder has the same owner name.

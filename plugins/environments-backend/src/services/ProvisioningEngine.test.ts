@@ -1,6 +1,7 @@
 import { createTestDatabases } from '@internal/testing';
 import { createHarness, request } from '../__testUtils__/harness';
 import { RecordingDriver } from '../__testUtils__/RecordingDriver';
+import { ResourcePatch } from '../database/EnvironmentStore';
 import { ProvisioningEngine } from './ProvisioningEngine';
 
 jest.setTimeout(60_000);
@@ -344,6 +345,85 @@ describe('ProvisioningEngine leases', () => {
     expect(steps(h)).toEqual(['provision:db', 'provision:db', 'provision:app']);
     expect(h.driver.creations.get('pr-9/db')).toBe(1);
   });
+
+  // The race the renewal before every step leaves open: another run takes the environment over
+  // between this run's renewal and its write. Every write of the engine (and a driver's saved
+  // state) is conditioned on the lease, so it writes nothing and stops.
+  it.each([
+    [
+      'the driver saves its state',
+      (p: ResourcePatch) => !!p.stateEncrypted,
+      true,
+    ],
+    [
+      'the engine records the resource ready',
+      (p: ResourcePatch) => p.status === 'ready',
+      false,
+    ],
+  ])(
+    'writes nothing once another run took the lease over just before %s',
+    async (_, isTheWrite, stateLost) => {
+      const h = await createHarness(databases);
+      h.engine.stop();
+      const { environment } = await h.service.create(
+        request({ name: 'pr-race' }) as any,
+        ana,
+      );
+      let takenOver = false;
+      const store = Object.create(h.store) as typeof h.store;
+      store.updateResource = async (id, name, patch, now, leaseOwner) => {
+        if (!takenOver && name === 'db' && isTheWrite(patch)) {
+          // This run's lease lapsed unnoticed, and worker-2 took the environment over.
+          h.clock.advance(61_000);
+          expect(
+            await h.store.claimLease(
+              id,
+              'worker-2',
+              inAMinute(h),
+              h.clock.now(),
+            ),
+          ).toBe(true);
+          takenOver = true;
+        }
+        return h.store.updateResource(id, name, patch, now, leaseOwner);
+      };
+      const engine = new ProvisioningEngine({
+        store,
+        events: h.events,
+        drivers: h.drivers,
+        box: h.box,
+        logger: h.logger,
+        now: h.clock.now,
+        workerId: 'worker-1',
+        leaseMs: 60_000,
+      });
+      await engine.run(environment.id);
+
+      expect(takenOver).toBe(true);
+      const [db] = await h.knex('environment_resources').where({
+        environment_id: environment.id,
+        name: 'db',
+      });
+      expect(db.status).toBe('provisioning');
+      // Its saved state only when it saved it while it held the lease.
+      expect(db.state_encrypted === null).toBe(stateLost);
+      expect(db.secrets_encrypted).toBeNull();
+      const stored = await h.service.get(environment.id);
+      expect(stored.status).toBe('provisioning');
+      expect(stored.resources[2].status).toBe('pending');
+      expect(steps(h)).toEqual(['provision:db']);
+      // A lost lease is not an error to log, and worker-2's lease was left alone.
+      expect(h.logger.error).not.toHaveBeenCalled();
+      expect(
+        await h.store.claimLease(
+          environment.id,
+          'worker-3',
+          inAMinute(h),
+          h.clock.now(),
+        ),
+      ).toBe(false);
+    },
+  );
 
   it('never runs one environment twice at once when the same engine is asked again while it works on it', async () => {
     const h = await createHarness(databases);

@@ -6,6 +6,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import {
   EnvironmentStore,
+  ResourcePatch,
   StoredEnvironment,
   StoredResource,
   Transition,
@@ -13,6 +14,7 @@ import {
 import { EventStore, NewEvent } from '../database/EventStore';
 import { SecretBox } from '../lib/SecretBox';
 import { createDriverContext } from './driverContext';
+import { LeaseLostError } from './LeaseLostError';
 
 /** The actor of steps the engine takes by itself (rollback, reaper). */
 export const ENGINE_ACTOR = 'runway:environments';
@@ -161,7 +163,7 @@ export class ProvisioningEngine {
         const environment = await store.get(environmentId);
         if (!environment) return;
         if (environment.status === 'requested') {
-          await this.transition(environment, {
+          await this.transition(job, environment, {
             from: ['requested'],
             to: 'provisioning',
             event: 'Provisioning started',
@@ -175,10 +177,14 @@ export class ProvisioningEngine {
         }
       }
     } catch (error) {
-      // Typically the database: the work stays unfinished and is resumed later.
-      logger.error(
-        `Environment ${environmentId} interrupted, will be resumed: ${error}`,
-      );
+      if (error instanceof LeaseLostError) {
+        job.lost = true;
+      } else {
+        // Typically the database: the work stays unfinished and is resumed later.
+        logger.error(
+          `Environment ${environmentId} interrupted, will be resumed: ${error}`,
+        );
+      }
     } finally {
       clearInterval(heartbeat);
       this.heartbeats.delete(heartbeat);
@@ -226,18 +232,15 @@ export class ProvisioningEngine {
   }
 
   private async provision(environment: StoredEnvironment, job: Job) {
-    const { store } = this.options;
     for (const resource of environment.resources) {
       if (resource.status === 'ready') continue;
       if (!(await this.holds(job))) return;
       try {
         const driver = this.driver(resource);
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          { status: 'provisioning', error: null },
-          this.now(),
-        );
+        await this.updateResource(job, environment.id, resource.name, {
+          status: 'provisioning',
+          error: null,
+        });
         await this.log(environment.id, {
           kind: 'log',
           resource: resource.name,
@@ -246,24 +249,19 @@ export class ProvisioningEngine {
           }`,
         });
         const result = await driver.provision(
-          this.context(environment, resource),
+          this.context(job, environment, resource),
         );
         // Another worker took over meanwhile: it records the outcome of its own attempt.
         if (!(await this.holds(job))) return;
         const secrets = result.secrets ?? {};
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          {
-            status: 'ready',
-            outputs: result.outputs,
-            secretsEncrypted:
-              Object.keys(secrets).length > 0
-                ? this.options.box.encrypt(secrets)
-                : null,
-          },
-          this.now(),
-        );
+        await this.updateResource(job, environment.id, resource.name, {
+          status: 'ready',
+          outputs: result.outputs,
+          secretsEncrypted:
+            Object.keys(secrets).length > 0
+              ? this.options.box.encrypt(secrets)
+              : null,
+        });
         await this.log(environment.id, {
           kind: 'log',
           resource: resource.name,
@@ -273,12 +271,12 @@ export class ProvisioningEngine {
         // A failure seen after the lease was lost may be the new holder's work racing
         // ours: it is not this run's to record.
         if (!(await this.holds(job))) return;
-        await this.failProvisioning(environment, resource, error);
+        await this.failProvisioning(job, environment, resource, error);
         return;
       }
     }
     if (!(await this.holds(job))) return;
-    await this.transition(environment, {
+    await this.transition(job, environment, {
       from: ['provisioning'],
       to: 'ready',
       statusMessage: null,
@@ -288,24 +286,23 @@ export class ProvisioningEngine {
   }
 
   private async failProvisioning(
+    job: Job,
     environment: StoredEnvironment,
     resource: StoredResource,
     error: unknown,
   ) {
     const reason = messageOf(error);
     const failure = `${resource.name} (${resource.type}): ${reason}`;
-    await this.options.store.updateResource(
-      environment.id,
-      resource.name,
-      { status: 'failed', error: reason },
-      this.now(),
-    );
+    await this.updateResource(job, environment.id, resource.name, {
+      status: 'failed',
+      error: reason,
+    });
     await this.log(environment.id, {
       kind: 'error',
       resource: resource.name,
       message: `${resource.name} failed: ${reason}`,
     });
-    await this.transition(environment, {
+    await this.transition(job, environment, {
       from: ['provisioning'],
       to: 'tearing-down',
       failure,
@@ -316,45 +313,33 @@ export class ProvisioningEngine {
   }
 
   private async teardown(environment: StoredEnvironment, job: Job) {
-    const { store } = this.options;
     for (const resource of [...environment.resources].reverse()) {
       if (resource.status === 'torn-down') continue;
       if (!(await this.holds(job))) return;
       if (resource.status === 'pending') {
         // Never started, so nothing of it exists.
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          { status: 'torn-down' },
-          this.now(),
-        );
+        await this.updateResource(job, environment.id, resource.name, {
+          status: 'torn-down',
+        });
         continue;
       }
       try {
         const driver = this.driver(resource);
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          { status: 'tearing-down' },
-          this.now(),
-        );
+        await this.updateResource(job, environment.id, resource.name, {
+          status: 'tearing-down',
+        });
         await this.log(environment.id, {
           kind: 'log',
           resource: resource.name,
           message: `Tearing down ${resource.name} (${resource.type})`,
         });
-        await driver.teardown(this.context(environment, resource));
+        await driver.teardown(this.context(job, environment, resource));
         if (!(await this.holds(job))) return;
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          {
-            status: 'torn-down',
-            secretsEncrypted: null,
-            stateEncrypted: null,
-          },
-          this.now(),
-        );
+        await this.updateResource(job, environment.id, resource.name, {
+          status: 'torn-down',
+          secretsEncrypted: null,
+          stateEncrypted: null,
+        });
         await this.log(environment.id, {
           kind: 'log',
           resource: resource.name,
@@ -364,13 +349,11 @@ export class ProvisioningEngine {
         if (!(await this.holds(job))) return;
         const reason = messageOf(error);
         const message = `${resource.name} (${resource.type}): ${reason}`;
-        await store.updateResource(
-          environment.id,
-          resource.name,
-          { status: 'failed', error: reason },
-          this.now(),
-        );
-        await this.transition(environment, {
+        await this.updateResource(job, environment.id, resource.name, {
+          status: 'failed',
+          error: reason,
+        });
+        await this.transition(job, environment, {
           from: ['tearing-down'],
           to: 'failed',
           statusMessage: `Teardown failed: ${message}; tear down again to retry`,
@@ -382,7 +365,7 @@ export class ProvisioningEngine {
     }
     if (!(await this.holds(job))) return;
     const { failure } = environment;
-    await this.transition(environment, {
+    await this.transition(job, environment, {
       from: ['tearing-down'],
       to: failure ? 'failed' : 'torn-down',
       releaseName: true,
@@ -405,12 +388,14 @@ export class ProvisioningEngine {
   }
 
   private context(
+    job: Job,
     environment: StoredEnvironment,
     resource: StoredResource,
   ): DriverContext {
     return createDriverContext(environment, resource, {
       ...this.options,
       now: this.now,
+      leaseOwner: job.token,
       log: message =>
         this.log(environment.id, {
           kind: 'log',
@@ -420,14 +405,45 @@ export class ProvisioningEngine {
     });
   }
 
-  private async transition(environment: StoredEnvironment, change: Transition) {
+  /**
+   * Moves the environment on, only while this run holds its lease (a transition refused for
+   * that reason ends the run; one refused because the status moved meanwhile does not).
+   */
+  private async transition(
+    job: Job,
+    environment: StoredEnvironment,
+    change: Transition,
+  ) {
     const updated = await this.options.store.transition(
       environment.id,
-      change,
+      { ...change, leaseOwner: job.token },
       this.now(),
     );
     this.options.onChange?.(environment.id);
+    if (!updated && !(await this.renew(job))) {
+      throw new LeaseLostError(environment.id);
+    }
     return updated;
+  }
+
+  /** Writes a resource's record while this run holds the lease; else ends the run. */
+  private async updateResource(
+    job: Job,
+    environmentId: string,
+    name: string,
+    patch: ResourcePatch,
+  ) {
+    const written = await this.options.store.updateResource(
+      environmentId,
+      name,
+      patch,
+      this.now(),
+      job.token,
+    );
+    if (!written) {
+      job.lost = true;
+      throw new LeaseLostError(environmentId);
+    }
   }
 
   private async log(environmentId: string, event: NewEvent) {

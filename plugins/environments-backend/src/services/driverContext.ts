@@ -7,6 +7,7 @@ import {
   StoredResource,
 } from '../database/EnvironmentStore';
 import { SecretBox } from '../lib/SecretBox';
+import { LeaseLostError } from './LeaseLostError';
 
 /**
  * What a driver gets for one call: the environment as drivers see it, the resource's
@@ -21,6 +22,8 @@ export function createDriverContext(
     logger: LoggerService;
     now: () => Date;
     log: (message: string) => Promise<void>;
+    /** The run's lease: saved state is written only while the run holds it. */
+    leaseOwner: string;
   },
 ): DriverContext {
   const { box, store, logger } = deps;
@@ -40,12 +43,14 @@ export function createDriverContext(
       ? box.decrypt<JsonObject>(resource.stateEncrypted)
       : undefined,
     saveState: async state => {
-      await store.updateResource(
+      const saved = await store.updateResource(
         environment.id,
         resource.name,
         { stateEncrypted: box.encrypt(state) },
         deps.now(),
+        deps.leaseOwner,
       );
+      if (!saved) throw new LeaseLostError(environment.id);
     },
     log: deps.log,
     logger: logger.child({
