@@ -375,15 +375,12 @@ describe('ProvisioningEngine leases', () => {
         if (!takenOver && name === 'db' && isTheWrite(patch)) {
           // This run's lease lapsed unnoticed, and worker-2 took the environment over.
           h.clock.advance(61_000);
-          expect(
-            await h.store.claimLease(
-              id,
-              'worker-2',
-              inAMinute(h),
-              h.clock.now(),
-            ),
-          ).toBe(true);
-          takenOver = true;
+          takenOver = await h.store.claimLease(
+            id,
+            'worker-2',
+            inAMinute(h),
+            h.clock.now(),
+          );
         }
         return h.store.updateResource(id, name, patch, now, leaseOwner);
       };
