@@ -4,41 +4,80 @@ import express, { RequestHandler } from 'express';
 /** Deeper than any Runway request nests; JSON nested thousands deep is an attack, not data. */
 export const MAX_JSON_DEPTH = 64;
 
-const childPath = (path: string, key: string, inArray: boolean) => {
-  if (inArray) return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
+/** A value still to look at, with how it was reached (its path is built only for a problem). */
+type Frame = {
+  value: unknown;
+  depth: number;
+  parent?: Frame;
+  key?: string;
+  inArray?: boolean;
 };
+
+function pathOf(frame: Frame): string {
+  const parts: string[] = [];
+  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) {
+    parts.push(at.inArray ? `[${at.key}]` : `.${at.key}`);
+  }
+  const path = parts.reverse().join('');
+  return path.startsWith('.') ? path.slice(1) : path || '(body)';
+}
 
 /**
  * The first problem of a parsed request no store can hold safely: nesting deeper than
  * `maxDepth` arrays and objects, or a NUL character in a string or key (PostgreSQL refuses it in
  * text). As a field path (`events[0].a.b`) and what is wrong there, or undefined. Iterative: a
- * hostile depth cannot overflow the stack.
+ * hostile depth cannot overflow the stack. Every webhook delivery passes here, so paths are
+ * built only for the problem found.
  */
 export function jsonProblem(
   value: unknown,
   maxDepth = MAX_JSON_DEPTH,
 ): { path: string; problem: string } | undefined {
-  const stack: Array<[unknown, number, string]> = [[value, 0, '']];
+  const stack: Frame[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
-    const [at, depth, path] = stack.pop()!;
-    if (typeof at === 'string' && at.includes('\u0000'))
-      return { path: path || '(body)', problem: 'contains a NUL character' };
+    const frame = stack.pop()!;
+    const at = frame.value;
+    if (typeof at === 'string') {
+      if (at.includes('\u0000'))
+        return { path: pathOf(frame), problem: 'contains a NUL character' };
+      continue;
+    }
     if (at === null || typeof at !== 'object') continue;
-    if (depth >= maxDepth)
+    if (frame.depth >= maxDepth)
       return {
-        path: path || '(body)',
+        path: pathOf(frame),
         problem: `nests deeper than ${maxDepth} levels of arrays and objects`,
       };
-    for (const [key, child] of Object.entries(at)) {
-      const where = childPath(path, key, Array.isArray(at));
+    const depth = frame.depth + 1;
+    if (Array.isArray(at)) {
+      for (let i = 0; i < at.length; i++) {
+        const child = at[i];
+        if (
+          child !== null &&
+          (typeof child === 'object' || typeof child === 'string')
+        )
+          stack.push({
+            value: child,
+            depth,
+            parent: frame,
+            key: String(i),
+            inArray: true,
+          });
+      }
+      continue;
+    }
+    for (const key of Object.keys(at)) {
       if (key.includes('\u0000'))
-        return { path: where, problem: 'has a NUL character in its name' };
+        return {
+          path: pathOf({ value: undefined, depth, parent: frame, key }),
+          problem: 'has a NUL character in its name',
+        };
+      const child = (at as Record<string, unknown>)[key];
       if (
         child !== null &&
         (typeof child === 'object' || typeof child === 'string')
       )
-        stack.push([child, depth + 1, where]);
+        stack.push({ value: child, depth, parent: frame, key });
     }
   }
   return undefined;
