@@ -20,8 +20,7 @@ e2e: install
 
 ## bench: the benchmarks in bench/ against the production build, printed as a table
 bench: install
-	scripts/build-dist.sh
-	$(ENV) node bench/run.mjs
+	scripts/bench.sh
 
 ## build: the production bundle (frontend + backend) under packages/*/dist
 build: install

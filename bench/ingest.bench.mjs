@@ -6,11 +6,12 @@
 //     (goal: 3 s or less, 150 MB or less);
 // (b) signed GitHub webhook deliveries into PostgreSQL (pull_request and deployment_status, built
 //     from the real payloads in plugins/delivery-backend/src/__fixtures__/github with ids, times
-//     and repositories changed), from 32 concurrent clients: deliveries per second
-//     (goal: 1,000 or more).
+//     and repositories changed), sent by wrk over 32 connections to one backend, then to two
+//     replicas on the same database: deliveries per second (goal: 1,000 or more) and the
+//     backends' CPU per delivery.
 // The delivery plugin runs in a child backend (deliveryBackend.mjs). Sizes: RUNWAY_BENCH_JUNIT_CASES
 // (default 100,000), RUNWAY_BENCH_WEBHOOKS (default 20,000).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { dropDatabases } from './postgres.mjs';
 import { CI_TOKEN, root } from '../e2e/portal.mjs';
 import { startDeliveryBackend } from './deliveryBackend.mjs';
-import { memoryMiB } from './measure.mjs';
+import { cpuSeconds, memoryMiB } from './measure.mjs';
 
 const CASES = Number(process.env.RUNWAY_BENCH_JUNIT_CASES ?? 100_000);
 const WEBHOOKS = Number(process.env.RUNWAY_BENCH_WEBHOOKS ?? 20_000);
@@ -188,7 +189,8 @@ async function junit(backend, file) {
 }
 
 /** Signed deliveries: PR opened and deployment success, from the real payloads. */
-function deliveries() {
+/** The deliveries of one measured round (`round` keeps ids, numbers and deploys apart). */
+function deliveries(round) {
   const pr = JSON.parse(
     fs.readFileSync(
       path.join(fixtures, 'github/pull_request.opened.json'),
@@ -204,9 +206,10 @@ function deliveries() {
   const now = Date.now();
   const iso = t => new Date(t).toISOString().replace(/\.\d+Z$/, 'Z');
   const out = [];
-  for (let i = 0; i < WEBHOOKS; i++) {
+  for (let n = 0; n < WEBHOOKS; n++) {
+    const i = round * WEBHOOKS + n;
     const repo = `skyline/service-${i % SERVICES}`;
-    const at = now - (WEBHOOKS - i) * 1000;
+    const at = now - (WEBHOOKS - n) * 1000;
     let event;
     let payload;
     if (i % 2) {
@@ -237,59 +240,176 @@ function deliveries() {
   return out;
 }
 
-async function webhooks(backend) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const url = new URL('/api/delivery/webhooks/github', backend.baseUrl);
-  const send = d =>
-    new Promise((resolve, reject) => {
-      const req = http.request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'Content-Type': 'application/json',
-            'X-GitHub-Event': d.event,
-            'X-GitHub-Delivery': d.id,
-            'X-Hub-Signature-256': d.signature,
-          },
+/** A signed delivery sent by Node, for the warm-up and the redelivery check. */
+function sendOne(backend, d) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL('/api/delivery/webhooks/github', backend.baseUrl),
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-GitHub-Event': d.event,
+          'X-GitHub-Delivery': d.id,
+          'X-Hub-Signature-256': d.signature,
         },
-        res => {
-          let text = '';
-          res.on('data', c => (text += c));
-          res.on('end', () =>
-            res.statusCode === 202
-              ? resolve(JSON.parse(text))
-              : reject(
-                  new Error(
-                    `webhook answered ${res.statusCode}: ${text.slice(0, 300)}`,
-                  ),
+      },
+      res => {
+        let text = '';
+        res.on('data', c => (text += c));
+        res.on('end', () =>
+          res.statusCode === 202
+            ? resolve(JSON.parse(text))
+            : reject(
+                new Error(
+                  `webhook answered ${res.statusCode}: ${text.slice(0, 300)}`,
                 ),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(d.body);
-    });
-  const all = deliveries();
-  // Warm-up: one delivery per service (catalog cache), not counted.
-  for (let i = 0; i < 200; i++)
-    await send({ ...all[i], id: `${all[i].id}-warm` });
-  let next = 0;
-  let accepted = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next < all.length) {
-        const result = await send(all[next++]);
-        accepted += result.accepted;
-      }
-    }),
+              ),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(d.body);
+  });
+}
+
+/**
+ * One measured round: WEBHOOKS deliveries spread over `backends` (replicas on one database),
+ * CLIENTS connections in all. Resolves to the rate, the backends' CPU per delivery and a
+ * redelivery's answer.
+ */
+async function webhooks(backends, round) {
+  const all = deliveries(round);
+  // Warm-up: deliveries for 200 services on each replica (catalog cache), not counted.
+  for (const backend of backends)
+    for (let i = 0; i < 200; i++)
+      await sendOne(backend, {
+        ...all[i],
+        id: `${all[i].id}-warm-${backend.pid}`,
+      });
+  const cpuBefore = backends.map(b => cpuSeconds(b.pid));
+  const measured = await wrk(
+    backends.map((backend, k) => ({
+      backend,
+      deliveries: all.filter((_, i) => i % backends.length === k),
+    })),
   );
-  const seconds = (performance.now() - start) / 1000;
-  const replay = await send(all[1]);
-  agent.destroy();
-  return { rate: all.length / seconds, seconds, accepted, replay };
+  // The backends' CPU time per delivery: steadier between runs than the rate, which moves
+  // with whatever else the two cores are doing.
+  const cpuMs =
+    (backends.reduce((sum, b, k) => sum + cpuSeconds(b.pid) - cpuBefore[k], 0) *
+      1000) /
+    all.length;
+  const replay = await sendOne(backends[0], all[1]);
+  return { ...measured, cpuMs, replay };
+}
+
+/**
+ * Sends every delivery once with wrk (C, from Debian's packages), one wrk per target, CLIENTS
+ * connections and two threads in all: a load generator in Node took more than half a core at
+ * these rates, and on two cores that was taken from the backend and PostgreSQL. Timed from the
+ * moment every thread has read its deliveries (wrk starts sending then) to the moment every
+ * thread has had all of its deliveries answered; wrk runs until its duration or SIGINT, which
+ * it gets then. Resolves to the rate, the time and the records accepted.
+ */
+async function wrk(targets) {
+  const threads = Math.max(1, 2 / targets.length);
+  const total = targets.length * threads;
+  const clients = CLIENTS / targets.length;
+  let readyLines = 0;
+  let doneLines = 0;
+  let start;
+  let end;
+  const children = [];
+  const runs = targets.map(async ({ backend, deliveries: list }, k) => {
+    const file = path.join(
+      os.tmpdir(),
+      `runway-webhooks-${process.pid}-${k}.tsv`,
+    );
+    fs.writeFileSync(
+      file,
+      list
+        .map(d => `${d.event}\t${d.id}\t${d.signature}\t${d.body}\n`)
+        .join(''),
+    );
+    try {
+      const child = spawn(
+        'wrk',
+        [
+          ...['-t', String(threads), '-c', String(clients)],
+          ...['-d', '600s', '--timeout', '60s'],
+          ...['-s', path.join(root, 'bench/webhookLoad.lua')],
+          new URL('/api/delivery/webhooks/github', backend.baseUrl).href,
+          ...['--', file, String(threads)],
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      children.push(child);
+      let out = '';
+      const seen = { ready: 0, done: 0 };
+      // Counted over all it printed: a line may come split across two chunks.
+      child.stdout.on('data', d => {
+        out += d;
+        const ready = (out.match(/^READY /gm) ?? []).length;
+        const doneNow = (out.match(/^DONE /gm) ?? []).length;
+        readyLines += ready - seen.ready;
+        doneLines += doneNow - seen.done;
+        Object.assign(seen, { ready, done: doneNow });
+        if (start === undefined && readyLines === total)
+          start = performance.now();
+        if (end === undefined && doneLines === total) {
+          end = performance.now();
+          for (const c of children) c.kill('SIGINT');
+        }
+      });
+      child.stderr.on('data', d => (out += d));
+      const code = await new Promise(resolve => child.on('exit', resolve));
+      const result = /RESULT (\d+) (\d+) (\d+)/.exec(out);
+      if (code !== 0 || !result)
+        throw new Error(`wrk exited with ${code}:\n${out.slice(-2000)}`);
+      const [ok, failed, accepted] = result.slice(1).map(Number);
+      if (failed > 0 || ok !== list.length)
+        throw new Error(
+          `of ${
+            list.length
+          } deliveries ${ok} were accepted and ${failed} refused:\n${out.slice(
+            -2000,
+          )}`,
+        );
+      return { ok, accepted, out };
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+  const results = await Promise.all(runs);
+  if (start === undefined || end === undefined)
+    throw new Error(
+      `wrk ended before every thread was done:\n${results
+        .map(r => r.out)
+        .join('\n')}`,
+    );
+  const ok = results.reduce((sum, r) => sum + r.ok, 0);
+  const seconds = (end - start) / 1000;
+  return {
+    rate: ok / seconds,
+    seconds,
+    accepted: results.reduce((sum, r) => sum + r.accepted, 0),
+  };
+}
+
+function webhookRow(replicas, w) {
+  return {
+    metric: `signed GitHub webhook deliveries, PostgreSQL, ${replicas}`,
+    value: Math.round(w.rate),
+    unit: 'deliveries/s',
+    note: `goal >= 1,000; ${WEBHOOKS} deliveries (pull_request opened, deployment_status success) for ${SERVICES} repositories from ${CLIENTS} connections (wrk) in ${w.seconds.toFixed(
+      1,
+    )} s; the backends' CPU ${w.cpuMs.toFixed(2)} ms per delivery; ${
+      w.accepted
+    } records accepted; a redelivery: ${w.replay.accepted} accepted, ${
+      w.replay.duplicates
+    } duplicate`,
+  };
 }
 
 export async function run() {
@@ -304,6 +424,8 @@ export async function run() {
   for (const db of ['SQLite', 'PostgreSQL']) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-ingest-bench-'));
     let backend;
+    let replica;
+    const replicaDir = path.join(dir, 'replica');
     try {
       backend = await startDeliveryBackend({
         dir,
@@ -335,17 +457,17 @@ export async function run() {
         )} MB more than before the first (V8 keeps its grown heap)`,
       });
       if (db === 'PostgreSQL') {
-        const w = await webhooks(backend);
-        rows.push({
-          metric: 'signed GitHub webhook deliveries, PostgreSQL',
-          value: Math.round(w.rate),
-          unit: 'deliveries/s',
-          note: `goal >= 1,000; ${WEBHOOKS} deliveries (pull_request opened, deployment_status success) for ${SERVICES} repositories from ${CLIENTS} clients in ${w.seconds.toFixed(
-            1,
-          )} s; ${w.accepted} records accepted; a redelivery: ${
-            w.replay.accepted
-          } accepted, ${w.replay.duplicates} duplicate`,
+        // One replica, then two on the same database (production runs two: issue 17).
+        const one = await webhooks([backend], 0);
+        rows.push(webhookRow('one replica', one));
+        replica = await startDeliveryBackend({
+          dir: fs.mkdirSync(replicaDir, { recursive: true }) ?? replicaDir,
+          entities: entities(),
+          delivery,
+          database: { client: 'pg', connection, prefix },
         });
+        const two = await webhooks([backend, replica], 1);
+        rows.push(webhookRow('two replicas', two));
       }
     } catch (e) {
       process.stderr.write(
@@ -353,6 +475,7 @@ export async function run() {
       );
       throw e;
     } finally {
+      await replica?.stop();
       await backend?.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }

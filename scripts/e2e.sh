@@ -6,13 +6,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$RUNWAY_ROOT"
 
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "e2e: installing Debian's chromium"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
-fi
+source "$RUNWAY_ROOT/scripts/debian.sh"
+need_debian_package "${CHROMIUM_PATH:-/usr/bin/chromium}" chromium
 
 echo "e2e: building the production bundle"
 scripts/build-dist.sh
