@@ -421,66 +421,73 @@ export async function run() {
   const prefix = `runway_bench_ingest_${process.pid}_`;
   const rows = [];
   const delivery = { webhooks: { github: { secret: SECRET } } };
-  for (const db of ['SQLite', 'PostgreSQL']) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-ingest-bench-'));
-    let backend;
-    let replica;
-    const replicaDir = path.join(dir, 'replica');
-    try {
-      backend = await startDeliveryBackend({
-        dir,
-        entities: entities(),
-        delivery,
-        database:
-          db === 'SQLite'
-            ? {
-                client: 'better-sqlite3',
-                connection: { directory: path.join(dir, 'sqlite') },
-              }
-            : { client: 'pg', connection, prefix },
-      });
-      const j = await junit(backend, file);
-      rows.push({
-        metric: `JUnit report of ${CASES.toLocaleString('en-US')} cases, ${db}`,
-        value: `${(j.median.ms / 1000).toFixed(2)} s / ${Math.round(
-          j.worstGrowth,
-        )} MB`,
-        unit: `median of ${UPLOADS} / RSS growth`,
-        note: `goal <= 3 s and <= 150 MB; ${(bytes / 1_048_576).toFixed(
-          1,
-        )} MB of XML from Node's test runner, streamed; stored ${
-          j.median.run.tests
-        } tests, ${j.median.run.failures} failed, ${
-          j.median.run.skipped
-        } skipped; RSS growth: the most one upload added (peak during it minus before it); after all ${UPLOADS} uploads the backend held ${Math.round(
-          j.overall,
-        )} MB more than before the first (V8 keeps its grown heap)`,
-      });
-      if (db === 'PostgreSQL') {
-        // One replica, then two on the same database (production runs two: issue 17).
-        const one = await webhooks([backend], 0);
-        rows.push(webhookRow('one replica', one));
-        replica = await startDeliveryBackend({
-          dir: fs.mkdirSync(replicaDir, { recursive: true }) ?? replicaDir,
+  try {
+    for (const db of ['SQLite', 'PostgreSQL']) {
+      const dir = fs.mkdtempSync(
+        path.join(os.tmpdir(), 'runway-ingest-bench-'),
+      );
+      let backend;
+      let replica;
+      const replicaDir = path.join(dir, 'replica');
+      try {
+        backend = await startDeliveryBackend({
+          dir,
           entities: entities(),
           delivery,
-          database: { client: 'pg', connection, prefix },
+          database:
+            db === 'SQLite'
+              ? {
+                  client: 'better-sqlite3',
+                  connection: { directory: path.join(dir, 'sqlite') },
+                }
+              : { client: 'pg', connection, prefix },
         });
-        const two = await webhooks([backend, replica], 1);
-        rows.push(webhookRow('two replicas', two));
+        const j = await junit(backend, file);
+        rows.push({
+          metric: `JUnit report of ${CASES.toLocaleString(
+            'en-US',
+          )} cases, ${db}`,
+          value: `${(j.median.ms / 1000).toFixed(2)} s / ${Math.round(
+            j.worstGrowth,
+          )} MB`,
+          unit: `median of ${UPLOADS} / RSS growth`,
+          note: `goal <= 3 s and <= 150 MB; ${(bytes / 1_048_576).toFixed(
+            1,
+          )} MB of XML from Node's test runner, streamed; stored ${
+            j.median.run.tests
+          } tests, ${j.median.run.failures} failed, ${
+            j.median.run.skipped
+          } skipped; RSS growth: the most one upload added (peak during it minus before it); after all ${UPLOADS} uploads the backend held ${Math.round(
+            j.overall,
+          )} MB more than before the first (V8 keeps its grown heap)`,
+        });
+        if (db === 'PostgreSQL') {
+          // One replica, then two on the same database (production runs two: issue 17).
+          const one = await webhooks([backend], 0);
+          rows.push(webhookRow('one replica', one));
+          replica = await startDeliveryBackend({
+            dir: fs.mkdirSync(replicaDir, { recursive: true }) ?? replicaDir,
+            entities: entities(),
+            delivery,
+            database: { client: 'pg', connection, prefix },
+          });
+          const two = await webhooks([backend, replica], 1);
+          rows.push(webhookRow('two replicas', two));
+        }
+      } catch (e) {
+        process.stderr.write(
+          `bench backend output:\n${backend?.output().slice(-3000)}\n`,
+        );
+        throw e;
+      } finally {
+        await replica?.stop();
+        await backend?.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
       }
-    } catch (e) {
-      process.stderr.write(
-        `bench backend output:\n${backend?.output().slice(-3000)}\n`,
-      );
-      throw e;
-    } finally {
-      await replica?.stop();
-      await backend?.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
+  } finally {
+    // Every database the bench backends created (their plugins' own), a failed run's too.
+    await dropDatabases(connection, prefix);
   }
-  // Every database the bench backend created: its plugins' own.
-  await dropDatabases(connection, prefix);
   return rows;
 }
