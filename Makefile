@@ -4,7 +4,7 @@ ENV := source scripts/env.sh &&
 
 .PHONY: start test e2e bench build install typecheck lint unit clean-data
 
-## start: the portal on http://localhost:3000 (backend :7007), SQLite under data/, guest sign-in
+## start: the portal on http://localhost:3000 (backend :7007, on 127.0.0.1), SQLite under data/, sign in as an example user you choose
 start: install
 	@# The local stand-in for the GitOps repository environments commit their manifests to.
 	@test -d data/gitops/.git || git init -q -b main data/gitops
