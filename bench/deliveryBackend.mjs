@@ -73,10 +73,8 @@ export async function startDeliveryBackend({
         },
       },
       // The bench calls with a service token, which the policy does not restrict.
-      permission: {
-        enabled: true,
-        runway: { platformTeam: 'group:default/platform-team' },
-      },
+      runway: { platformTeam: 'group:default/platform-team' },
+      permission: { enabled: true },
       delivery,
     }),
   );

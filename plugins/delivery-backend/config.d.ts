@@ -1,7 +1,5 @@
 export interface Config {
   delivery?: {
-    /** The group whose members may deploy inside a freeze window (with a reason). */
-    platformTeam?: string;
     /**
      * Environments Runway deploys to, with their tier (freeze windows and the production gate
      * apply per tier) and driver. Default: dev, staging and prod through the webhook driver.

@@ -7,8 +7,6 @@ export interface Config {
      * @visibility secret
      */
     encryptionKey?: string;
-    /** The group whose members approve requests and may act on every environment. */
-    platformTeam?: string;
     /** Environment classes defined in config (the same shape as in class files). */
     classes?: Array<{ [key: string]: unknown }>;
     /** Class files (YAML, `classes:` then a list), relative to the backend's working directory. */

@@ -11,3 +11,10 @@ export type { SessionCacheOptions } from './SessionCache';
 export { ListVisibility, visibleRows, whereVisible } from './visibleRows';
 export type { QueryCondition, RowVisibility } from './visibleRows';
 export { checkJson, jsonBody, jsonProblem, MAX_JSON_DEPTH } from './jsonBody';
+export {
+  groupRefOf,
+  Ownership,
+  PLATFORM_TEAM_KEY,
+  platformTeamOf,
+} from './ownership';
+export type { Caller } from './ownership';

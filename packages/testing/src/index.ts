@@ -1,2 +1,3 @@
 export { createTestDatabases } from './testDatabases';
 export { postgresConnectionForTests } from './postgresForTests';
+export { claimsUserInfo, claimsUserInfoFactory } from './claimsUserInfo';

@@ -55,6 +55,7 @@ async function start(gitops: object | undefined) {
       deliveryModuleGitopsDriver,
       mockServices.rootConfig.factory({
         data: {
+          runway: { platformTeam: 'group:default/platform-team' },
           delivery: {
             environments: [
               { name: 'dev', tier: 'development', driver: 'gitops' },

@@ -12,6 +12,7 @@ import {
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { claimsUserInfoFactory } from '@internal/testing';
 import {
   deliveryDeployDriversExtensionPoint,
   signBody,
@@ -21,7 +22,7 @@ import { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import request from 'supertest';
 import { prOpened } from './__testUtils__/github';
-import { CONFIG, ENTITIES, SECRET } from './__testUtils__/harness';
+import { claimsOf, CONFIG, ENTITIES, SECRET } from './__testUtils__/harness';
 import { RecordingDriver } from './__testUtils__/RecordingDriver';
 import { deliveryPlugin } from './plugin';
 
@@ -56,6 +57,7 @@ async function start() {
         },
       }),
       mockServices.rootConfig.factory({ data: CONFIG }),
+      claimsUserInfoFactory(claimsOf(ENTITIES)),
       catalogServiceMock.factory({ entities: ENTITIES }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       mockServices.httpAuth.factory({

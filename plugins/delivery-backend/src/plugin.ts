@@ -1,3 +1,4 @@
+import { Ownership } from '@internal/backend-common';
 import {
   coreServices,
   createBackendPlugin,
@@ -61,6 +62,7 @@ export const deliveryPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
@@ -101,10 +103,13 @@ export const deliveryPlugin = createBackendPlugin({
           );
 
         const catalog = new ServiceCatalog(deps.catalog, deps.auth);
+        const ownership = Ownership.fromConfig(config, deps.userInfo);
+        const platformTeam = ownership.platformTeam;
         const deploys = new DeployService({
           store: new DatabaseDeploymentStore(knex),
           services: catalog,
           settings,
+          platformTeam,
           drivers,
           gates,
           callbackBaseUrl: () => deps.discovery.getExternalBaseUrl('delivery'),
@@ -139,8 +144,10 @@ export const deliveryPlugin = createBackendPlugin({
               store: new DatabaseServiceStateStore(knex),
               services: catalog,
               settings,
+              platformTeam,
             }),
           },
+          ownership,
         );
         deps.permissionsRegistry.addPermissions(deliveryPermissions);
 

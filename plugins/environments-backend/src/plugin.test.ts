@@ -11,6 +11,7 @@ import {
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { claimsUserInfoFactory } from '@internal/testing';
 import {
   notificationService,
   NotificationSendOptions,
@@ -85,7 +86,16 @@ async function startEnvironments(environments: JsonObject) {
       catalogServiceMock.factory({
         entities: [user('ana', 'payments-team'), user('pat', 'platform-team')],
       }),
-      mockServices.rootConfig.factory({ data: { environments } }),
+      claimsUserInfoFactory({
+        'user:default/ana': ['group:default/payments-team'],
+        'user:default/pat': ['group:default/platform-team'],
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          runway: { platformTeam: 'group:default/platform-team' },
+          environments,
+        },
+      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),

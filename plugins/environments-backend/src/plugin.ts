@@ -3,10 +3,10 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { isResourcePermission } from '@backstage/plugin-permission-common';
+import { Ownership } from '@internal/backend-common';
 import {
   ENVIRONMENT_RESOURCE_TYPE,
   environmentsPermissions,
@@ -30,10 +30,7 @@ import {
 } from './permissions/environmentRules';
 import { EnvironmentReaper } from './services/EnvironmentReaper';
 import { EnvironmentsService } from './services/EnvironmentsService';
-import { Membership } from './services/Membership';
 import { ProvisioningEngine } from './services/ProvisioningEngine';
-
-const DEFAULT_PLATFORM_TEAM = 'group:default/platform-team';
 
 /** Environments at /api/environments: classes, the provisioning lifecycle, expiry, quotas. */
 export const environmentsPlugin = createBackendPlugin({
@@ -64,9 +61,9 @@ export const environmentsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        catalog: catalogServiceRef,
         notifications: notificationService,
         signals: signalsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -129,12 +126,8 @@ export const environmentsPlugin = createBackendPlugin({
         const service = new AuthorizedEnvironmentsService(
           domain,
           deps.permissions,
-          new Membership(deps.catalog, deps.auth),
+          Ownership.fromConfig(config, deps.userInfo),
           box,
-          (
-            config.getOptionalString('environments.platformTeam') ??
-            DEFAULT_PLATFORM_TEAM
-          ).toLocaleLowerCase(),
         );
         deps.permissionsRegistry.addPermissions(
           environmentsPermissions.filter(p => !isResourcePermission(p)),

@@ -38,7 +38,8 @@ function policy(visibility?: string) {
   });
   return RunwayPermissionPolicy.fromConfig(
     new ConfigReader({
-      permission: { runway: { platformTeam: 'Platform-Team', visibility } },
+      runway: { platformTeam: 'Platform-Team' },
+      permission: { runway: { visibility } },
     }),
     userInfo,
   );
@@ -166,21 +167,18 @@ describe('RunwayPermissionPolicy', () => {
     const userInfo = mockServices.userInfo.mock();
     expect(() =>
       RunwayPermissionPolicy.fromConfig(new ConfigReader({}), userInfo),
-    ).toThrow(/permission\.runway\.platformTeam/);
+    ).toThrow(/runway\.platformTeam must name/);
     expect(() =>
       RunwayPermissionPolicy.fromConfig(
-        new ConfigReader({
-          permission: { runway: { platformTeam: 'user:default/pat' } },
-        }),
+        new ConfigReader({ runway: { platformTeam: 'user:default/pat' } }),
         userInfo,
       ),
-    ).toThrow('permission.runway.platformTeam: "user:default/pat"');
+    ).toThrow('runway.platformTeam: "user:default/pat"');
     expect(() =>
       RunwayPermissionPolicy.fromConfig(
         new ConfigReader({
-          permission: {
-            runway: { platformTeam: 'platform', visibility: 'nobody' },
-          },
+          runway: { platformTeam: 'platform' },
+          permission: { runway: { visibility: 'nobody' } },
         }),
         userInfo,
       ),

@@ -1,7 +1,7 @@
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Ownership } from '@internal/backend-common';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -28,8 +28,6 @@ import {
 import { Role, roles } from './roles';
 
 export type RunwayPolicyOptions = {
-  /** Entity ref of the platform team's group. */
-  platformTeam: string;
   visibility: 'organisation' | 'owners';
 };
 
@@ -39,29 +37,11 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 /**
  * Runway's policy, with roles derived from the catalog: the signed-in user's ownership claims
  * (the user and the groups they are a member of, issued at sign-in from the catalog) decide
- * whether they own a resource or belong to the platform team. See `roles.ts` for the table.
+ * whether they own a resource or belong to the platform team (`runway.platformTeam`), through
+ * the one Ownership rule every plugin uses. See `roles.ts` for the table.
  */
 export class RunwayPermissionPolicy implements PermissionPolicy {
   static fromConfig(config: Config, userInfo: UserInfoService) {
-    const key = 'permission.runway.platformTeam';
-    const team = config.getString(key);
-    let platformTeam: string | undefined;
-    try {
-      const ref = parseEntityRef(team, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-      if (ref.kind.toLocaleLowerCase() === 'group') {
-        platformTeam = stringifyEntityRef(ref).toLocaleLowerCase();
-      }
-    } catch {
-      platformTeam = undefined;
-    }
-    if (!platformTeam) {
-      throw new InputError(
-        `${key}: "${team}" is not a group ref such as group:default/platform-team`,
-      );
-    }
     const visibility =
       config.getOptionalString('permission.runway.visibility') ??
       'organisation';
@@ -70,12 +50,15 @@ export class RunwayPermissionPolicy implements PermissionPolicy {
         `permission.runway.visibility: "${visibility}" must be organisation or owners`,
       );
     }
-    return new RunwayPermissionPolicy({ platformTeam, visibility }, userInfo);
+    return new RunwayPermissionPolicy(
+      { visibility },
+      Ownership.fromConfig(config, userInfo),
+    );
   }
 
   constructor(
     private readonly options: RunwayPolicyOptions,
-    private readonly userInfo: UserInfoService,
+    private readonly ownership: Ownership,
   ) {}
 
   async handle(
@@ -83,17 +66,19 @@ export class RunwayPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    const info = user
-      ? await this.userInfo.getUserInfo(user.credentials)
+    const caller = user
+      ? await this.ownership.callerOf(user.credentials)
       : undefined;
-    const claims = (info?.ownershipEntityRefs ?? []).map(c =>
-      c.toLocaleLowerCase(),
-    );
-    if (claims.includes(this.options.platformTeam)) return ALLOW;
+    if (caller?.isPlatformTeam) return ALLOW;
+    const claims = caller?.ownershipRefs ?? [];
 
     const role = this.roleOf(permission.name, permission.attributes.action);
     if (role === 'everyone') return user ? ALLOW : DENY;
-    if (role !== 'owners' || !info || !isResourcePermission(permission)) {
+    if (
+      role !== 'owners' ||
+      !caller?.isUser ||
+      !isResourcePermission(permission)
+    ) {
       return DENY;
     }
     switch (permission.resourceType) {
@@ -111,7 +96,7 @@ export class RunwayPermissionPolicy implements PermissionPolicy {
         return createScaffolderTaskConditionalDecision(
           permission as typeof permission & { resourceType: 'scaffolder-task' },
           scaffolderTaskConditions.isTaskOwner({
-            createdBy: [info.userEntityRef],
+            createdBy: [caller.ref],
           }),
         );
       default:

@@ -4,9 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { RunwayPermissionPolicy } from './RunwayPermissionPolicy';
-import { SessionUserInfo } from './SessionUserInfo';
 
-/** Installs Runway's permission policy (config: `permission.runway`). */
+/** Installs Runway's permission policy (config: `runway.platformTeam`, `permission.runway`). */
 export const permissionModuleRunwayPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'runway-policy',
@@ -18,13 +17,7 @@ export const permissionModuleRunwayPolicy = createBackendModule({
         userInfo: coreServices.userInfo,
       },
       async init({ policy, config, userInfo }) {
-        // A user's ownership claims are read once per session, not on every decision.
-        policy.setPolicy(
-          RunwayPermissionPolicy.fromConfig(
-            config,
-            new SessionUserInfo(userInfo),
-          ),
-        );
+        policy.setPolicy(RunwayPermissionPolicy.fromConfig(config, userInfo));
       },
     });
   },

@@ -51,7 +51,10 @@ describe('readiness module delivery (readiness and delivery plugins in one backe
         deliveryPlugin,
         readinessModuleDelivery,
         mockServices.rootConfig.factory({
-          data: { readiness: { startupEvaluationDelaySeconds: 86400 } },
+          data: {
+            runway: { platformTeam: 'group:default/platform-team' },
+            readiness: { startupEvaluationDelaySeconds: 86400 },
+          },
         }),
         catalogServiceMock.factory({ entities }),
         mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),

@@ -286,9 +286,16 @@ describe.each(databases)('hostile input on %s', database => {
       },
     });
     const as = header('platform');
-    // The example organisation loaded, the platform engineer's membership included (the
-    // catalog stitches relations after the entities appear): until then the platform team's
-    // request for another team is a 403.
+    // The example organisation loaded: deploys need the service in the catalog.
+    for (let i = 0; i < 300; i++) {
+      const service = await backend.api
+        .get('/api/catalog/entities/by-name/component/default/payments-api')
+        .set('Authorization', as);
+      if (service.status === 200) break;
+      await sleep(200);
+    }
+    // The platform engineer's claims name the platform team once the catalog has stitched
+    // their membership (relations come after the entities): until then this is a 403.
     let env: Awaited<ReturnType<typeof backend.api.post>> | undefined;
     for (let i = 0; ; i++) {
       env = await backend.api

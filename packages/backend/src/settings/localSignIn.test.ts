@@ -88,7 +88,7 @@ describe('make start (app-config.yaml)', () => {
     const config = await backendConfig(MAKE_START);
     const users = readDevUserSettings(config, 'development')!;
     const platformTeam = config
-      .getString('permission.runway.platformTeam')
+      .getString('runway.platformTeam')
       .replace('group:default/', '');
     const teams = exampleUsers();
     const groupsOf = (ref: string) => teams.get(ref) ?? [];

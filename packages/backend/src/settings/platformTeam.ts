@@ -1,48 +1,37 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { groupRefOf, PLATFORM_TEAM_KEY } from '@internal/backend-common';
 import type { SettingProblem } from './requiredSettings';
 
-const POLICY_KEY = 'permission.runway.platformTeam';
-/** Plugins that name the platform team themselves (for their own checks and messages). */
-const PLUGIN_KEYS = ['environments.platformTeam', 'delivery.platformTeam'];
-
-function normalised(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase();
-  } catch {
-    return undefined;
-  }
-}
+/** Where each plugin named the platform team before `runway.platformTeam` was the one place. */
+const RETIRED_KEYS = [
+  'permission.runway.platformTeam',
+  'environments.platformTeam',
+  'delivery.platformTeam',
+];
 
 /**
- * The permission policy and the plugins must agree on who the platform team is: a replica whose
- * policy trusts one group while delivery asks another for freeze overrides would be a quiet
- * privilege bug, so a mismatch stops the start, naming both keys.
+ * The platform team is named once, in `runway.platformTeam`, for the policy and every plugin.
+ * A configuration that still names it in a plugin's own key would be silently ignored (and could
+ * name another group), so the start stops and says where the setting moved.
  */
 export function checkPlatformTeam(
   read: (key: string) => unknown,
   problems: SettingProblem[],
 ) {
-  const team = normalised(read(POLICY_KEY));
-  if (!team) {
+  const value = read(PLATFORM_TEAM_KEY);
+  if (!groupRefOf(value)) {
     problems.push({
-      key: POLICY_KEY,
+      key: PLATFORM_TEAM_KEY,
       problem:
-        'must name the platform team group, e.g. group:default/platform-team',
+        value === undefined
+          ? 'must name the platform team group, e.g. group:default/platform-team'
+          : `"${value}" is not a group ref such as group:default/platform-team`,
     });
-    return;
   }
-  for (const key of PLUGIN_KEYS) {
-    const value = read(key);
-    if (value !== undefined && normalised(value) !== team) {
+  for (const key of RETIRED_KEYS) {
+    if (read(key) !== undefined) {
       problems.push({
         key,
-        problem: `must name the same group as ${POLICY_KEY} (${team}), got "${value}"`,
+        problem: `is no longer read: name the platform team once, in ${PLATFORM_TEAM_KEY}`,
       });
     }
   }

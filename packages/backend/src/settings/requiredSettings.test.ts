@@ -15,10 +15,11 @@ const production = {
       },
     },
   },
-  runway: { signIn: { providers: ['oidc'] } },
+  runway: {
+    signIn: { providers: ['oidc'] },
+    platformTeam: 'group:default/platform-team',
+  },
   environments: { encryptionKey: 'k'.repeat(44) },
-  permission: { runway: { platformTeam: 'group:default/platform-team' } },
-  delivery: { platformTeam: 'Platform-Team' },
   auth: {
     environment: 'production',
     session: { secret: 'session-secret' },
@@ -60,11 +61,10 @@ describe('findSettingProblems', () => {
           connection: { directory: '../../data/sqlite' },
         },
       },
-      runway: { signIn: { providers: [] } },
+      runway: { signIn: { providers: [] }, platformTeam: 'Platform-Team' },
       environments: {
         encryptionKey: 'runway-local-development-key-do-not-use-in-production',
       },
-      permission: { runway: { platformTeam: 'group:default/platform-team' } },
     });
     expect(findSettingProblems(config)).toEqual([]);
   });
@@ -92,29 +92,42 @@ describe('findSettingProblems', () => {
     ]);
   });
 
-  it('requires the policy and the plugins to name the same platform team', () => {
+  it('requires the platform team once, in runway.platformTeam, and names where the old keys moved', () => {
     expect(
-      findSettingProblems(
-        withChange('permission.runway.platformTeam', undefined),
-      ),
+      findSettingProblems(withChange('runway.platformTeam', undefined)),
     ).toEqual([
       {
-        key: 'permission.runway.platformTeam',
+        key: 'runway.platformTeam',
         problem:
           'must name the platform team group, e.g. group:default/platform-team',
       },
     ]);
     expect(
       findSettingProblems(
-        withChange('delivery.platformTeam', 'group:default/sre'),
+        withChange('runway.platformTeam', 'user:default/pat'),
       ),
     ).toEqual([
       {
-        key: 'delivery.platformTeam',
+        key: 'runway.platformTeam',
         problem:
-          'must name the same group as permission.runway.platformTeam (group:default/platform-team), got "group:default/sre"',
+          '"user:default/pat" is not a group ref such as group:default/platform-team',
       },
     ]);
+    for (const key of [
+      'permission.runway.platformTeam',
+      'environments.platformTeam',
+      'delivery.platformTeam',
+    ]) {
+      expect(
+        findSettingProblems(withChange(key, 'group:default/platform-team')),
+      ).toEqual([
+        {
+          key,
+          problem:
+            'is no longer read: name the platform team once, in runway.platformTeam',
+        },
+      ]);
+    }
   });
 
   it('rejects a port that is not a port number', () => {

@@ -1,7 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Ownership } from '@internal/backend-common';
 import { DeployGate } from '@internal/plugin-delivery-node';
+import { claimsUserInfo } from '@internal/testing';
 import { DatabaseDeploymentStore } from '../database/DatabaseDeploymentStore';
 import { DatabaseIngestStore } from '../database/DatabaseIngestStore';
 import { GroupCommitIngestStore } from '../database/GroupCommitIngestStore';
@@ -68,9 +70,21 @@ export const ENTITIES: Entity[] = [
 
 export const SECRET = 'test-webhook-secret-0123456789';
 
+export const PLATFORM_TEAM = 'group:default/platform-team';
+
+/** Each user's groups, as sign-in issues them from the catalog as ownership claims. */
+export function claimsOf(entities: Entity[]): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  for (const e of entities.filter(x => x.kind === 'User'))
+    groups[`user:default/${e.metadata.name}`] = (e.relations ?? [])
+      .filter(r => r.type === 'memberOf')
+      .map(r => r.targetRef);
+  return groups;
+}
+
 export const CONFIG = {
+  runway: { platformTeam: PLATFORM_TEAM },
   delivery: {
-    platformTeam: 'group:default/platform-team',
     webhooks: { secret: SECRET },
     environments: [
       { name: 'dev', tier: 'development', driver: 'recording' },
@@ -143,6 +157,7 @@ export async function createHarness(
     store,
     services: catalog,
     settings,
+    platformTeam: PLATFORM_TEAM,
     drivers: new Map([[driver.id, driver]]),
     gates: options.gates ?? [],
     callbackBaseUrl: async () => 'http://localhost:7007/api/delivery',
@@ -155,6 +170,7 @@ export async function createHarness(
       store: new DatabaseServiceStateStore(knex),
       services: catalog,
       settings,
+      platformTeam: PLATFORM_TEAM,
       now: options.now ?? tick(),
     }),
   };
@@ -185,6 +201,10 @@ export async function createHarness(
   return {
     knex,
     settings,
+    ownership: new Ownership(
+      PLATFORM_TEAM,
+      claimsUserInfo(claimsOf([...ENTITIES, ...(options.entities ?? [])])),
+    ),
     catalog,
     ingest,
     metrics,

@@ -36,6 +36,7 @@ export async function createRouterHarness(
     h.deploys,
     permissions,
     h.views,
+    h.ownership,
   );
   const auditor = mockServices.auditor.mock();
   const app = express()

@@ -1,4 +1,4 @@
-import { requirePermission } from '@internal/backend-common';
+import { Ownership, requirePermission } from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -52,6 +52,7 @@ export class AuthorizedDeliveryService {
     private readonly deploys: DeployService,
     private readonly permissions: PermissionsService,
     private readonly views: DeliveryViews,
+    private readonly ownership: Ownership,
   ) {}
 
   async deploy(request: DeployRequest, credentials: BackstageCredentials) {
@@ -64,7 +65,7 @@ export class AuthorizedDeliveryService {
     const { idempotencyKey, freezeOverride, ...input } = request;
     return this.deploys.deploy(
       input,
-      requesterOf(credentials),
+      await this.requesterOf(credentials),
       {
         idempotencyKey,
         freezeOverride,
@@ -84,7 +85,7 @@ export class AuthorizedDeliveryService {
     const { idempotencyKey, freezeOverride, ...input } = request;
     return this.deploys.rollback(
       input,
-      requesterOf(credentials),
+      await this.requesterOf(credentials),
       {
         idempotencyKey,
         freezeOverride,
@@ -104,7 +105,7 @@ export class AuthorizedDeliveryService {
     const { idempotencyKey, freezeOverride, ...input } = request;
     return this.deploys.promote(
       input,
-      requesterOf(credentials),
+      await this.requesterOf(credentials),
       {
         idempotencyKey,
         freezeOverride,
@@ -121,7 +122,7 @@ export class AuthorizedDeliveryService {
       credentials,
       deployment.service,
     );
-    return this.deploys.approve(id, requesterOf(credentials));
+    return this.deploys.approve(id, await this.requesterOf(credentials));
   }
 
   async listDeploys(
@@ -251,6 +252,16 @@ export class AuthorizedDeliveryService {
     return this.views.environments.versions(ref, limit);
   }
 
+  /** The caller as Ownership sees them, with a user's ref in the lower case deploys record. */
+  private async requesterOf(
+    credentials: BackstageCredentials,
+  ): Promise<Requester> {
+    const caller = await this.ownership.callerOf(credentials);
+    return caller.isUser
+      ? { ...caller, ref: caller.ref.toLocaleLowerCase('en-US') }
+      : caller;
+  }
+
   protected require(
     permission: BasicPermission | ResourcePermission,
     credentials: BackstageCredentials,
@@ -263,17 +274,6 @@ export class AuthorizedDeliveryService {
       resourceRef ? { ref: resourceRef } : undefined,
     );
   }
-}
-
-function requesterOf(credentials: BackstageCredentials): Requester {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.type === 'user'
-    ? { ref: principal.userEntityRef!.toLocaleLowerCase('en-US'), isUser: true }
-    : { ref: principal.subject ?? 'service', isUser: false };
 }
 
 /** What a deploy, rollback or promotion asked for, without its key and whatever the ref's spelling. */

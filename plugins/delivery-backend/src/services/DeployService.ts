@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Caller, Ownership } from '@internal/backend-common';
 import {
   ConflictError,
   InputError,
@@ -19,13 +20,8 @@ import { FreezeCalendar } from './FreezeCalendar';
 import { ServiceCatalog, ServiceInfo } from './ServiceCatalog';
 import { DeliverySettings, EnvironmentSettings } from './settings';
 
-/** Who asks, as the deploy service needs to know. */
-export type Requester = {
-  /** `user:default/ana`, or a service subject for automation. */
-  ref: string;
-  /** Whether the requester is a user (self-service share, group membership, four eyes). */
-  isUser: boolean;
-};
+/** Who asks: the caller as Ownership decides (self-service share, freeze overrides, four eyes). */
+export type Requester = Caller;
 
 export type DeployOptions = {
   idempotencyKey?: string;
@@ -48,6 +44,8 @@ export class DeployService {
       store: DeploymentStore;
       services: ServiceCatalog;
       settings: DeliverySettings;
+      /** The platform team's group (runway.platformTeam), named in refusals. */
+      platformTeam: string;
       drivers: ReadonlyMap<string, DeployDriver>;
       gates: readonly DeployGate[];
       callbackBaseUrl: () => Promise<string>;
@@ -275,7 +273,7 @@ export class DeployService {
       throw new ConflictError(
         `Deploys to ${environment.name} (${environment.tier}) are frozen by the window "${frozen.name}" (${frozen.description}); a platform-team member may override it with a reason`,
       );
-    if (frozen) await this.requirePlatformTeam(requester, frozen.name);
+    if (frozen) this.requirePlatformTeam(requester, frozen.name);
 
     const held: string[] = [];
     for (const gate of this.deps.gates) {
@@ -289,11 +287,7 @@ export class DeployService {
       if (decision.result === 'approval-required') held.push(decision.reason);
     }
     const selfService =
-      !requester.isUser ||
-      (service.owner !== undefined &&
-        (await this.deps.services.groupsOf(requester.ref)).includes(
-          service.owner,
-        ));
+      !requester.isUser || Ownership.owns(requester, service.owner);
     const deployment = await this.deps.store.create(
       {
         id: randomUUID(),
@@ -321,16 +315,10 @@ export class DeployService {
     return deployment;
   }
 
-  private async requirePlatformTeam(requester: Requester, window: string) {
-    const team = this.deps.settings.platformTeam;
-    const groups = requester.isUser
-      ? await this.deps.services.groupsOf(requester.ref)
-      : [];
-    if (!team || !groups.includes(team))
+  private requirePlatformTeam(requester: Requester, window: string) {
+    if (!requester.isPlatformTeam)
       throw new NotAllowedError(
-        `Only members of ${
-          team ?? 'the platform team (delivery.platformTeam is not set)'
-        } may deploy inside the freeze window "${window}"`,
+        `Only members of ${this.deps.platformTeam} may deploy inside the freeze window "${window}"`,
       );
   }
 

@@ -124,16 +124,6 @@ export class ServiceCatalog {
     });
     return entity?.kind.toLocaleLowerCase('en-US') === 'group';
   }
-
-  /** The groups a user belongs to (memberOf relations). */
-  async groupsOf(userRef: string): Promise<string[]> {
-    const user = await this.catalog.getEntityByRef(userRef, {
-      credentials: await this.auth.getOwnServiceCredentials(),
-    });
-    return (user?.relations ?? [])
-      .filter(r => r.type === 'memberOf')
-      .map(r => r.targetRef.toLocaleLowerCase('en-US'));
-  }
 }
 
 function infoOf(entity: Entity): ServiceInfo {

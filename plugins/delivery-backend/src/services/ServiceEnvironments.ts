@@ -22,6 +22,8 @@ export class ServiceEnvironments {
       store: ServiceStateStore;
       services: ServiceCatalog;
       settings: DeliverySettings;
+      /** The platform team's group (runway.platformTeam), shown to owners. */
+      platformTeam: string;
       now?: () => Date;
     },
   ) {
@@ -60,7 +62,7 @@ export class ServiceEnvironments {
       deployPath: path,
       pathFromAnnotation: Boolean(service.deployPath),
       environments,
-      platformTeam: this.deps.settings.platformTeam,
+      platformTeam: this.deps.platformTeam,
     };
   }
 

@@ -29,7 +29,6 @@ export type TokenSource = 'opsgenie' | 'alertmanager';
 
 /** delivery.* settings, read once at start. */
 export type DeliverySettings = {
-  platformTeam?: string;
   environments: EnvironmentSettings[];
   webhookSecrets: Partial<Record<WebhookSource, string>>;
   webhookTokens: Partial<Record<TokenSource, string>>;
@@ -116,9 +115,6 @@ export function readSettings(config: RootConfigService): DeliverySettings {
       `delivery.junit.maxMegabytes must be a number of megabytes above 0, not ${junitMaxMegabytes}`,
     );
   return {
-    platformTeam: c
-      ?.getOptionalString('platformTeam')
-      ?.toLocaleLowerCase('en-US'),
     environments,
     webhookSecrets: {
       github: secret('github'),

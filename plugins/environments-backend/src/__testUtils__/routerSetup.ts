@@ -8,7 +8,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import request from 'supertest';
 import { AuthorizedEnvironmentsService } from '../services/AuthorizedEnvironmentsService';
-import { Membership } from '../services/Membership';
+import { Ownership } from '@internal/backend-common';
+import { claimsUserInfo } from '@internal/testing';
 import { createRouter } from '../service/createRouter';
 import { createHarness } from './harness';
 
@@ -49,15 +50,11 @@ export async function setupRouter(
           : AuthorizeResult.ALLOW,
       })) as any,
   });
-  const membership = {
-    groupsOf: async (user: string) => GROUPS[user] ?? [],
-  } as unknown as Membership;
   const service = new AuthorizedEnvironmentsService(
     h.service,
     permissions,
-    membership,
+    new Ownership('group:default/platform-team', claimsUserInfo(GROUPS)),
     h.box,
-    'group:default/platform-team',
   );
   const app = express()
     .use(

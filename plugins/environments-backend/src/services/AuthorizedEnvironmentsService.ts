@@ -1,4 +1,8 @@
-import { ListVisibility, requirePermission } from '@internal/backend-common';
+import {
+  ListVisibility,
+  Ownership,
+  requirePermission,
+} from '@internal/backend-common';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -26,7 +30,6 @@ import { StoredEnvironment } from '../database/EnvironmentStore';
 import { SecretBox } from '../lib/SecretBox';
 import { CreateInput, EnvironmentsService } from './EnvironmentsService';
 import { transformEnvironmentConditions } from '../permissions/environmentRules';
-import { Membership } from './Membership';
 import { present, summarize } from './present';
 
 /**
@@ -35,7 +38,7 @@ import { present, summarize } from './present';
  * IS_ENVIRONMENT_OWNER rule; lists are filtered in the database by its conditions), then applies
  * the built-in ownership rule as a second check, so a permissive policy (allow-all) still never
  * lets a non-owner extend, tear down or approve: owners (members of the owning group) and the
- * platform team (members of `environments.platformTeam`) act on an environment; only the
+ * platform team (members of `runway.platformTeam`) act on an environment, as Ownership decides; only the
  * platform team approves. Service principals (CI, other plugins) are trusted like the platform
  * team but never see secrets.
  */
@@ -46,9 +49,8 @@ export class AuthorizedEnvironmentsService {
   constructor(
     private readonly service: EnvironmentsService,
     private readonly permissions: PermissionsService,
-    private readonly membership: Membership,
+    private readonly ownership: Ownership,
     private readonly box: SecretBox,
-    private readonly platformTeam: string,
   ) {
     this.visibility = new ListVisibility(
       permissions,
@@ -114,9 +116,8 @@ export class AuthorizedEnvironmentsService {
     const visibility = await this.visibility.forCaller(credentials);
     let owners = filter.owner?.map(o => o.toLocaleLowerCase());
     if (filter.scope === 'team') {
-      const mine = isUser(credentials)
-        ? await this.membership.groupsOf(credentials.principal.userEntityRef)
-        : [];
+      const caller = await this.ownership.callerOf(credentials);
+      const mine = caller.ownershipRefs.filter(r => r.startsWith('group:'));
       owners = owners ? owners.filter(o => mine.includes(o)) : mine;
     }
     const { items, totalCount } = await this.service.list(
@@ -214,15 +215,13 @@ export class AuthorizedEnvironmentsService {
     owner: string,
     credentials: BackstageCredentials,
   ): Promise<EnvironmentViewer> {
-    if (!isUser(credentials)) {
-      return { isOwner: false, isPlatformTeam: isService(credentials) };
+    const caller = await this.ownership.callerOf(credentials);
+    if (!caller.isUser) {
+      return { isOwner: false, isPlatformTeam: caller.isService };
     }
-    const user = credentials.principal.userEntityRef.toLocaleLowerCase();
-    const groups = await this.membership.groupsOf(user);
-    const target = owner.toLocaleLowerCase();
     return {
-      isOwner: target === user || groups.includes(target),
-      isPlatformTeam: groups.includes(this.platformTeam),
+      isOwner: Ownership.owns(caller, owner),
+      isPlatformTeam: caller.isPlatformTeam,
     };
   }
 
@@ -249,13 +248,11 @@ export class AuthorizedEnvironmentsService {
     credentials: BackstageCredentials,
     what: string,
   ) {
-    if (isService(credentials)) return;
-    const groups = isUser(credentials)
-      ? await this.membership.groupsOf(credentials.principal.userEntityRef)
-      : [];
-    if (!groups.includes(this.platformTeam)) {
+    const caller = await this.ownership.callerOf(credentials);
+    if (caller.isService) return;
+    if (!caller.isPlatformTeam) {
       throw new NotAllowedError(
-        `Not allowed: only members of ${this.platformTeam} may ${what}`,
+        `Not allowed: only members of ${this.ownership.platformTeam} may ${what}`,
       );
     }
   }
@@ -296,10 +293,6 @@ function isUser(
   credentials: BackstageCredentials,
 ): credentials is UserCredentials {
   return (credentials.principal as { type?: string }).type === 'user';
-}
-
-function isService(credentials: BackstageCredentials) {
-  return (credentials.principal as { type?: string }).type === 'service';
 }
 
 /** Who did it, as recorded in createdBy and the audit. */

@@ -156,12 +156,10 @@ export async function startAuthorizationBackend(
   const config = {
     app: { baseUrl: 'http://localhost:3000' },
     backend: { database: db.config },
+    runway: { platformTeam: 'group:default/platform-team' },
     permission: {
       enabled: true,
-      runway: {
-        platformTeam: 'group:default/platform-team',
-        visibility: options.visibility ?? 'organisation',
-      },
+      runway: { visibility: options.visibility ?? 'organisation' },
     },
     catalog: {
       rules: [
@@ -184,7 +182,6 @@ export async function startAuthorizationBackend(
     },
     environments: {
       encryptionKey: 'authorization-matrix-test-key-0123456789abcdef',
-      platformTeam: 'group:default/platform-team',
       classes: [
         {
           id: 'sandbox',
@@ -208,7 +205,6 @@ export async function startAuthorizationBackend(
       ],
     },
     delivery: {
-      platformTeam: 'group:default/platform-team',
       webhooks: { secret: 'authorization-matrix-webhook-secret-0123456789' },
       environments: [
         { name: 'dev', tier: 'development', driver: 'gitops' },
