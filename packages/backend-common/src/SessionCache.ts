@@ -1,5 +1,4 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { createHash } from 'node:crypto';
 
 type Entry<T> = { until: number; value: Promise<T> };
 
@@ -12,8 +11,8 @@ export type SessionCacheOptions = {
 };
 
 /**
- * Answers that depend only on who is calling, reused for one session: per user token (a
- * refreshed token, which may carry new claims, is a new session), per service subject, and
+ * Answers that depend only on who is calling, reused for one session: per user and token expiry
+ * (a refreshed token, which may carry new claims, is a new session), per service subject, and
  * never past the token's expiry. A failed load is not kept; callers without a user or service
  * principal are never cached.
  */
@@ -62,7 +61,11 @@ export class SessionCache<T> {
   }
 }
 
-/** Who is calling, as a cache key; undefined when there is no one to key on. */
+/**
+ * Who is calling, as a cache key; undefined when there is no one to key on. A user's session is
+ * their ref and token expiry (whole seconds): Backstage's hidden raw token is never read, so two
+ * sign-ins of one user within the same second share an answer for at most the ttl.
+ */
 function sessionKey(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as {
     type?: string;
@@ -74,25 +77,12 @@ function sessionKey(credentials: BackstageCredentials): string | undefined {
     principal.userEntityRef &&
     credentials.expiresAt
   ) {
-    return `user\u0000${principal.userEntityRef}\u0000${
-      tokenId(credentials) ?? credentials.expiresAt.getTime()
-    }`;
+    return `user\u0000${
+      principal.userEntityRef
+    }\u0000${credentials.expiresAt.getTime()}`;
   }
   if (principal.type === 'service' && principal.subject) {
     return `service\u0000${principal.subject}`;
   }
   return undefined;
-}
-
-/**
- * One user token, when the credentials carry it (Backstage's keep it in a hidden `token`
- * property). A token's expiry alone is in whole seconds: two sign-ins of one user within a
- * second, the second after a group membership was added, would share the first one's claims.
- * Hashed, so the cache holds no usable token.
- */
-function tokenId(credentials: BackstageCredentials): string | undefined {
-  const token = (credentials as { token?: unknown }).token;
-  return typeof token === 'string' && token
-    ? createHash('sha256').update(token).digest('base64')
-    : undefined;
 }

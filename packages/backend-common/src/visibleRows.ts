@@ -49,7 +49,7 @@ export async function visibleRows(
 
 /**
  * visibleRows for one list, with each session's decision reused for 10 s: a list is read page
- * after page, and the policy decides from who is calling (user and claims, per token) and its
+ * after page, and the policy decides from who is calling (user and claims, per session) and its
  * configuration, so the answer cannot change within a session (docs/permissions.md).
  */
 export class ListVisibility {
