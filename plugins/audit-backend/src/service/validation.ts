@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { RequestHandler } from 'express';
 import { z } from 'zod';
 
 /** Parses with a zod schema, or throws a 400 naming the first bad field and the problem. */
@@ -17,3 +18,14 @@ export function parseInput<T>(
     `Invalid ${what}: ${field || keys || '(all)'} ${issue.message}`,
   );
 }
+
+/** A route's query checked with zod before the OpenAPI validator, so its messages are zod's. */
+export function checkQuery(schema: z.ZodType): RequestHandler {
+  return (req, _res, next) => {
+    parseInput(schema, req.query, 'query');
+    next();
+  };
+}
+
+/** A middleware that does nothing (the OpenAPI router needs at least one). */
+export const passThrough: RequestHandler = (_req, _res, next) => next();

@@ -1,18 +1,20 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { auditEventsQuerySchema } from '@internal/plugin-audit-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { AuthorizedAuditTrail } from '../../services/AuthorizedAuditTrail';
 import { CSV_HEADER, csvRow } from '../csv';
+import { spec } from '../../schema/openapi/generated/router';
 import { parseInput } from '../validation';
 
 const CSV_PAGE = 1000;
 
 /** GET /events: newest first, filtered; `format=csv` streams every match from `cursor` on. */
 export function listEvents(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   deps: { trail: AuthorizedAuditTrail; httpAuth: HttpAuthService },
 ) {
   router.get('/events', async (req, res) => {
+    // The spec has checked the query; zod trims it and applies the defaults.
     const { format, from, to, ...query } = parseInput(
       auditEventsQuerySchema,
       req.query,
