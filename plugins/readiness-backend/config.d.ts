@@ -10,6 +10,12 @@ export interface Config {
     /** Minutes between full evaluations (run once across replicas). Default 30. */
     evaluationIntervalMinutes?: number;
     /**
+     * Minutes a full evaluation may hold its once-across-replicas lock. A replica killed during
+     * an evaluation keeps the lock this long, so no replica evaluates until it expires; keep it
+     * above the longest evaluation (about a minute at 50,000 entities). Default 10.
+     */
+    evaluationTimeoutMinutes?: number;
+    /**
      * Local use: a YAML file of example facts (the body of POST /facts) recorded at start, so
      * the example organisation shows a spread. Not for production.
      */

@@ -144,7 +144,11 @@ export const readinessPlugin = createBackendPlugin({
               config.getOptionalNumber('readiness.evaluationIntervalMinutes') ??
               30,
           },
-          timeout: { minutes: 20 },
+          timeout: {
+            minutes:
+              config.getOptionalNumber('readiness.evaluationTimeoutMinutes') ??
+              10,
+          },
           initialDelay: {
             seconds:
               config.getOptionalNumber(
@@ -152,8 +156,15 @@ export const readinessPlugin = createBackendPlugin({
               ) ?? 15,
           },
           fn: async () => {
+            const started = Date.now();
             const summary = await evaluator.evaluateAll();
-            logger.info(`Readiness evaluated ${JSON.stringify(summary)}`);
+            // The duration tells operators how far below the timeout a run stays.
+            logger.info(
+              `Readiness evaluated ${JSON.stringify(summary)} in ${(
+                (Date.now() - started) /
+                1000
+              ).toFixed(1)} s`,
+            );
           },
         });
         const retentionDays =
