@@ -18,3 +18,4 @@ export {
   platformTeamOf,
 } from './ownership';
 export type { Caller } from './ownership';
+export { checkInput, fieldPath, parseInput, passThrough } from './parseInput';

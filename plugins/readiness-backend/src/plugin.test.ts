@@ -360,8 +360,8 @@ describe('readiness plugin at /api/readiness', () => {
       .set('Authorization', user)
       .send({ ...body, checkId: 'x.y', reason: 'r'.repeat(1_500_000) });
     expect(huge.status).toBe(400);
-    expect(huge.body.error.message).toBe(
-      'Invalid exemption: reason must be at most 2000 characters',
+    expect(huge.body.error.message).toMatch(
+      /^Invalid exemption: reason must be at most 2000 characters \(got "r{78}…\)$/,
     );
     for (const expiresAt of [
       '9999-12-31T00:00:00Z',

@@ -6,7 +6,7 @@ import Router_ from 'express-promise-router';
 import { createOpenApiRouter } from '../schema/openapi/generated/router';
 import { AuthorizedAuditTrail } from '../services/AuthorizedAuditTrail';
 import { listEvents } from './endpoints/listEvents';
-import { checkQuery, passThrough } from './validation';
+import { checkInput, passThrough } from '@internal/backend-common';
 
 /**
  * /api/audit: read-only; errors go to Backstage's handler. The contract is
@@ -20,7 +20,7 @@ export function createRouter(deps: {
 }): Router {
   const router = Router_();
   router.use(jsonBody({ limit: '100kb' }));
-  router.get('/events', checkQuery(auditEventsQuerySchema));
+  router.get('/events', checkInput(auditEventsQuerySchema, 'query'));
   // Its own middleware replaces express.json(); the body is parsed above already.
   const api = createOpenApiRouter({ middleware: [passThrough] });
   listEvents(api, deps);

@@ -6,7 +6,7 @@ import {
 import { AuthorizedDeliveryService } from '../services/AuthorizedDeliveryService';
 import { groupRefOf, serviceRefOf } from '../lib/refs';
 import { DAY_MS } from '../lib/time';
-import { parseInput } from '../service/validation';
+import { parseInput } from '@internal/backend-common';
 
 const SERVICE =
   'The service, an entity ref like component:default/payments-api (or just payments-api)';

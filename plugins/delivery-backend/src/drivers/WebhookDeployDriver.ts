@@ -8,7 +8,7 @@ import {
   signBody,
   verifyBodySignature,
 } from '@internal/plugin-delivery-node';
-import { parseInput } from '../service/validation';
+import { parseInput } from '@internal/backend-common';
 
 const SIGNATURE = 'x-hub-signature-256';
 

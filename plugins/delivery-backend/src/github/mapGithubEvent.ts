@@ -6,7 +6,7 @@ import {
   ReviewInput,
 } from '../database/IngestStore';
 import { checkTime, TimeRange } from '../lib/timeRange';
-import { parseInput } from '../service/validation';
+import { parseInput } from '@internal/backend-common';
 import {
   checkRunEvent,
   checkSuiteEvent,

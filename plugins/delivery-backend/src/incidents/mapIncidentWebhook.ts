@@ -1,6 +1,6 @@
 import { IncidentInput } from '../database/IngestStore';
 import { checkTime, TimeRange } from '../lib/timeRange';
-import { parseInput } from '../service/validation';
+import { parseInput } from '@internal/backend-common';
 import {
   alertmanagerEvent,
   OpsgenieAlert,

@@ -5,7 +5,7 @@ import {
   listEnvironmentsQuerySchema,
 } from '@internal/plugin-environments-common';
 import { AuthorizedEnvironmentsService } from '../services/AuthorizedEnvironmentsService';
-import { parseInput } from '../service/validation';
+import { parseInput } from '@internal/backend-common';
 
 const summary = (z: any) =>
   z.object({

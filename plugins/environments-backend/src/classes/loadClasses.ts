@@ -8,7 +8,7 @@ import {
 } from '@internal/plugin-environments-common';
 import { ResourceDriver } from '@internal/plugin-environments-node';
 import { JsonObject } from '@backstage/types';
-import { fieldPath } from '../lib/fieldPath';
+import { fieldPath } from '@internal/backend-common';
 
 /** Where a batch of class definitions came from. */
 export type ClassSource = {

@@ -6,7 +6,7 @@ import {
 } from '@internal/plugin-environments-common';
 import { ResourceDriver } from '@internal/plugin-environments-node';
 import { splitDriverProblem } from '../classes/loadClasses';
-import { fieldPath } from '../lib/fieldPath';
+import { fieldPath } from '@internal/backend-common';
 
 /**
  * The effective parameters of each resource of a class: its defaults with what the requester

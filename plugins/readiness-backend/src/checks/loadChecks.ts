@@ -8,7 +8,7 @@ import {
   FactDeclaration,
   Rule,
 } from '@internal/plugin-readiness-common';
-import { fieldPath } from '../lib/fieldPath';
+import { fieldPath } from '@internal/backend-common';
 
 /** A check definition that could not be loaded, named by file and field. */
 export type CheckProblem = { file: string; field: string; message: string };

@@ -5,7 +5,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { parseInput } from '../service/validation';
+import { parseInput } from '@internal/backend-common';
 
 /** Reads an example facts file (the push API's body, as YAML), relative to the working directory. */
 export function readExampleFacts(file: string): PushFactsRequest {

@@ -4,7 +4,7 @@ import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { AuthorizedAuditTrail } from '../../services/AuthorizedAuditTrail';
 import { CSV_HEADER, csvRow } from '../csv';
 import { spec } from '../../schema/openapi/generated/router';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const CSV_PAGE = 1000;
 

@@ -6,7 +6,7 @@ import {
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const listQuery = z.strictObject({
   service: z.string().min(1),

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 import { readJunitReport } from '../../junit/readJunitReport';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 export const junitQuery = z.strictObject({
   service: z.string().min(1).max(300),

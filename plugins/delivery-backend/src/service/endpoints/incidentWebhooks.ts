@@ -2,7 +2,7 @@ import { incidentEventSchema } from '@internal/plugin-delivery-common';
 import { RequestHandler, Router } from 'express';
 import { IncidentSource } from '../../incidents/mapIncidentWebhook';
 import { audited, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 import {
   bodyOf,
   checkBearer,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DAY_MS } from '../../lib/time';
 import { groupRefOf, serviceRefOf } from '../../lib/refs';
 import { callerOf, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const factsBody = z.strictObject({
   services: z

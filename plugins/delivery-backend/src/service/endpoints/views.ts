@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { groupRefOf, serviceRefOf } from '../../lib/refs';
 import { DAY_MS } from '../../lib/time';
 import { callerOf, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 /** What the portal's Delivery tab and dashboards read: metrics over time, environments, versions. */
 export function viewEndpoints(

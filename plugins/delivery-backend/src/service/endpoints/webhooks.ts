@@ -3,7 +3,7 @@ import Router_ from 'express-promise-router';
 import { readJunitReport } from '../../junit/readJunitReport';
 import { contentHash } from '../../lib/contentHash';
 import { audited, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 import {
   bodyOf,
   checkHubSignature,

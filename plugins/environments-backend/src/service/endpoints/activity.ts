@@ -4,7 +4,7 @@ import {
 } from '@internal/plugin-environments-common';
 import { Router } from 'express';
 import { callerOf, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 /** The live log, the audit trail (per environment and per team) and usage per class/template. */
 export function activityEndpoints(

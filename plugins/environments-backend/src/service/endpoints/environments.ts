@@ -4,7 +4,8 @@ import {
 } from '@internal/plugin-environments-common';
 import { Router } from 'express';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
-import { idempotencyKeyOf, parseInput } from '../validation';
+import { idempotencyKeyOf } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 /** List, read and request environments. */
 export function environmentEndpoints(

@@ -6,7 +6,7 @@ import {
 } from '@internal/plugin-environments-common';
 import { Router } from 'express';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 /** The steps people take on an environment: extend, tear down, approve, reject. */
 export function lifecycleEndpoints(

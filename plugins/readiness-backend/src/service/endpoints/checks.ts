@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const evaluateBody = z.strictObject({
   entityRef: z.string().min(1).optional(),

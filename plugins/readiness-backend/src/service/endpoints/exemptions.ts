@@ -2,7 +2,7 @@ import { createExemptionRequestSchema } from '@internal/plugin-readiness-common'
 import { Router } from 'express';
 import { z } from 'zod';
 import { audited, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const listQuery = z.object({ entityRef: z.string().min(1) });
 

@@ -1,7 +1,7 @@
 import { pushFactsRequestSchema } from '@internal/plugin-readiness-common';
 import { Router } from 'express';
 import { audited, EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 /** POST /facts: CI pushes a batch of facts (all or nothing). */
 export function factEndpoints(

@@ -6,7 +6,7 @@ import {
 import { Router } from 'express';
 import { z } from 'zod';
 import { EndpointDeps } from '../endpointDeps';
-import { parseInput } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const list = z
   .union([z.string(), z.array(z.string())])

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { EndpointDeps } from '../endpointDeps';
-import { entityRefOf, entityRefParams, parseInput } from '../validation';
+import { entityRefOf, entityRefParams } from '../validation';
+import { parseInput } from '@internal/backend-common';
 
 const historyQuery = z.object({
   since: z.iso.datetime({ offset: true }).optional(),

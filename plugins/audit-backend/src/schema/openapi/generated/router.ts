@@ -1,6 +1,5 @@
-// Generated from ../../openapi.yaml; do not edit by hand. openapi.test.ts fails when the two differ.
-// (Upstream generates this with `backstage-repo-tools package schema openapi generate --server`,
-// which needs a Maven jar that is unreachable here.)
+// Generated from ../../openapi.yaml by scripts/openapi-router.mjs; do not edit by hand.
+// openapi.test.ts fails when the two differ.
 
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
