@@ -125,4 +125,38 @@ describe('the example organisation, loaded as make start loads it', () => {
     const undocumented = [...keys].filter(k => !doc.includes(`\`${k}\``));
     expect(undocumented).toEqual([]);
   });
+
+  it("lists Runway's own APIs, owned by the platform team, with the specs their routers serve", () => {
+    const specs = fs
+      .readdirSync(path.join(root, 'plugins'))
+      .filter(d =>
+        fs.existsSync(path.join(root, 'plugins', d, 'src/schema/openapi.yaml')),
+      )
+      .map(d => ({
+        name: `runway-${d.replace(/-backend$/, '')}-api`,
+        spec: YAML.parse(
+          fs.readFileSync(
+            path.join(root, 'plugins', d, 'src/schema/openapi.yaml'),
+            'utf8',
+          ),
+        ),
+      }));
+    expect(specs.length).toBeGreaterThanOrEqual(1);
+    const runway = entities.find(e => e.metadata.name === 'runway');
+    const provided = (runway?.relations ?? [])
+      .filter(r => r.type === 'providesApi')
+      .map(r => r.targetRef)
+      .sort();
+    expect(provided).toEqual(specs.map(s => `api:default/${s.name}`).sort());
+    for (const { name, spec } of specs) {
+      const api = ofKind('API').find(e => e.metadata.name === name);
+      expect({ name, owner: api?.spec?.owner, type: api?.spec?.type }).toEqual({
+        name,
+        owner: 'group:platform-team',
+        type: 'openapi',
+      });
+      // Regenerate with `node scripts/openapi-router.mjs --catalog` when this differs.
+      expect(YAML.parse(String(api?.spec?.definition))).toEqual(spec);
+    }
+  });
 });
