@@ -1,6 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { AuditEventsResponse } from '../events';
-import { AuditEventsQueryInput } from '../query';
+import { DefaultApiClient, operations } from '../schema/openapi/generated';
+
+/** GET /events' query, as the OpenAPI spec states it. */
+type EventsQuery = NonNullable<operations['ListEvents']['parameters']['query']>;
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type AuditClientOptions = {
@@ -12,11 +15,16 @@ export type AuditClientOptions = {
 export type AuditRequestOptions = { token?: string };
 
 /** The filters of GET /api/audit/events, without the output format (one method per format). */
-export type AuditEventsFilter = Omit<AuditEventsQueryInput, 'format'>;
+export type AuditEventsFilter = Omit<EventsQuery, 'format'>;
 
 /** The audit trail API (GET /api/audit/events) as the portal and scripts call it. */
 export class AuditClient {
-  constructor(private readonly options: AuditClientOptions) {}
+  /** The client generated from the audit backend's OpenAPI spec. */
+  private readonly api: DefaultApiClient;
+
+  constructor(options: AuditClientOptions) {
+    this.api = new DefaultApiClient(options);
+  }
 
   /** One page of events, newest first; pass `nextCursor` back as `cursor` for the next. */
   async listEvents(
@@ -38,27 +46,12 @@ export class AuditClient {
   }
 
   private async get(
-    query: AuditEventsQueryInput,
+    query: EventsQuery,
     options?: AuditRequestOptions,
   ): Promise<Response> {
-    const base = await this.options.discoveryApi.getBaseUrl('audit');
-    const fetchFn = this.options.fetchApi?.fetch ?? fetch;
-    const response = await fetchFn(`${base}/events${toQuery(query)}`, {
-      headers: options?.token
-        ? { Authorization: `Bearer ${options.token}` }
-        : {},
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
+    const response = await this.api.listEvents({ query }, options);
+    if (!response.ok)
+      throw await ResponseError.fromResponse(response as Response);
+    return response as Response;
   }
-}
-
-function toQuery(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
