@@ -1,20 +1,23 @@
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { z } from 'zod';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
 
-const evaluateBody = z.strictObject({
+/** POST /evaluate's body (absent: every entity). */
+export const evaluateBody = z.strictObject({
   entityRef: z.string().min(1).optional(),
 });
 
 /** GET /checks (definitions and load problems) and POST /evaluate. */
 export function checkEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/checks', async (req, res) => {
     await httpAuth.credentials(req);
-    res.json(service.listChecks());
+    const { checks, problems } = service.listChecks();
+    res.json({ checks: [...checks], problems: [...problems] });
   });
 
   router.post('/evaluate', async (req, res) => {

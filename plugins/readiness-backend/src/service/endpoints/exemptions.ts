@@ -1,14 +1,16 @@
 import { createExemptionRequestSchema } from '@internal/plugin-readiness-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { z } from 'zod';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
 
-const listQuery = z.object({ entityRef: z.string().min(1) });
+/** GET /exemptions' query. */
+export const listQuery = z.object({ entityRef: z.string().min(1) });
 
 /** Exemptions: list for an entity, create, revoke. */
 export function exemptionEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/exemptions', async (req, res) => {

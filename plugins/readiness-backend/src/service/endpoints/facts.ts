@@ -1,11 +1,12 @@
 import { pushFactsRequestSchema } from '@internal/plugin-readiness-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { audited, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
 
 /** POST /facts: CI pushes a batch of facts (all or nothing). */
 export function factEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.post('/facts', async (req, res) => {

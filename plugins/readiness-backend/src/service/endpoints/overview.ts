@@ -3,7 +3,8 @@ import {
   LEVEL_IDS,
   OverviewRow,
 } from '@internal/plugin-readiness-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { z } from 'zod';
 import { EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
@@ -29,7 +30,8 @@ const filterQuery = {
   search: z.string().optional(),
 };
 
-const overviewQuery = z.object({
+/** GET /overview's query. */
+export const overviewQuery = z.object({
   ...filterQuery,
   sort: z.enum(['name', 'level', ...CAPABILITY_IDS]).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -38,14 +40,15 @@ const overviewQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
-const rollupQuery = z.object({
+/** GET /rollups' query. */
+export const rollupQuery = z.object({
   ...filterQuery,
   groupBy: z.enum(['owner', 'none']).default('owner'),
 });
 
 /** GET /overview (JSON page or CSV of everything matching) and GET /rollups. */
 export function overviewEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/overview', async (req, res) => {

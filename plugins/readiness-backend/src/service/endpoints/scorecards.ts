@@ -1,16 +1,18 @@
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { z } from 'zod';
 import { EndpointDeps } from '../endpointDeps';
 import { entityRefOf, entityRefParams } from '../validation';
 import { parseInput } from '@internal/backend-common';
 
-const historyQuery = z.object({
+/** GET /scorecards/.../history's query. */
+export const historyQuery = z.object({
   since: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** GET /scorecards/:kind/:namespace/:name and its /history. */
 export function scorecardEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/scorecards/:kind/:namespace/:name', async (req, res) => {
