@@ -2,13 +2,15 @@ import {
   entitiesQuerySchema,
   parseQuery,
 } from '@internal/plugin-ownership-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { Response } from 'express';
+import { spec } from '../../schema/openapi/generated/router';
 import { entitiesCsv } from '../../services/csv';
 import { EndpointDeps } from '../endpointDeps';
 
 /** GET /entities: owned entities and their problems, filtered; `?format=csv` for a download. */
 export function entitiesEndpoint(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/entities', async (req, res) => {
@@ -18,7 +20,9 @@ export function entitiesEndpoint(
     });
     const report = await service.listEntities(filters, credentials);
     if (format === 'csv') {
-      res
+      // The spec types JSON bodies only; the CSV is sent as express sends any text.
+      const text: Response = res;
+      text
         .type('text/csv')
         .attachment('ownership-entities.csv')
         .send(entitiesCsv(report.items));

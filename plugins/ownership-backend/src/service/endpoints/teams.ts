@@ -2,13 +2,15 @@ import {
   parseQuery,
   teamsQuerySchema,
 } from '@internal/plugin-ownership-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { Response } from 'express';
+import { spec } from '../../schema/openapi/generated/router';
 import { teamsCsv } from '../../services/csv';
 import { EndpointDeps } from '../endpointDeps';
 
 /** GET /teams: teams with members, what they own, environments and latest deploys. */
 export function teamsEndpoint(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/teams', async (req, res) => {
@@ -18,7 +20,9 @@ export function teamsEndpoint(
     });
     const report = await service.listTeams(filters, credentials);
     if (format === 'csv') {
-      res
+      // The spec types JSON bodies only; the CSV is sent as express sends any text.
+      const text: Response = res;
+      text
         .type('text/csv')
         .attachment('ownership-teams.csv')
         .send(teamsCsv(report.items));
