@@ -16,7 +16,7 @@ export type EndpointDeps = {
 /** The caller's credentials: a signed-in user or a service; anything else is a 401. */
 export function callerOf(
   httpAuth: HttpAuthService,
-  request: Request,
+  request: Request<any, any, any, any>,
 ): Promise<BackstageCredentials> {
   return httpAuth.credentials(request, { allow: ['user', 'service'] });
 }

@@ -2,13 +2,14 @@ import {
   environmentEventsQuerySchema,
   teamAuditQuerySchema,
 } from '@internal/plugin-environments-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { callerOf, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
 
 /** The live log, the audit trail (per environment and per team) and usage per class/template. */
 export function activityEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   router.get('/environments/:id/events', async (req, res) => {

@@ -1,9 +1,10 @@
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 
 /** Environment classes: what loaded, the problems of what did not, reload from config/files. */
 export function classEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/classes', async (req, res) => {

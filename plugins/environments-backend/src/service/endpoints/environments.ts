@@ -2,14 +2,15 @@ import {
   createEnvironmentRequestSchema,
   listEnvironmentsQuerySchema,
 } from '@internal/plugin-environments-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 import { idempotencyKeyOf } from '../validation';
 import { parseInput } from '@internal/backend-common';
 
 /** List, read and request environments. */
 export function environmentEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/environments', async (req, res) => {

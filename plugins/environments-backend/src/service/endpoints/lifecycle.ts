@@ -4,13 +4,14 @@ import {
   rejectEnvironmentRequestSchema,
   teardownEnvironmentRequestSchema,
 } from '@internal/plugin-environments-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { spec } from '../../schema/openapi/generated/router';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
 
 /** The steps people take on an environment: extend, tear down, approve, reject. */
 export function lifecycleEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.post('/environments/:id/extend', async (req, res) => {
