@@ -18,10 +18,13 @@ export type EndpointDeps = {
   junitMaxBytes: number;
 };
 
-/** The caller's credentials: a signed-in user or a service; anything else is a 401. */
+/**
+ * The caller's credentials: a signed-in user or a service; anything else is a 401. Any request:
+ * the OpenAPI router types a query by its spec (numbers, not only strings).
+ */
 export function callerOf(
   httpAuth: HttpAuthService,
-  request: Request,
+  request: Request<any, any, any, any>,
 ): Promise<BackstageCredentials> {
   return httpAuth.credentials(request, { allow: ['user', 'service'] });
 }

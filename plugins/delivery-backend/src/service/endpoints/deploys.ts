@@ -3,23 +3,25 @@ import {
   promoteRequestSchema,
   rollbackRequestSchema,
 } from '@internal/plugin-delivery-common';
-import express, { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import express from 'express';
 import { z } from 'zod';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
+import { spec } from '../../schema/openapi/generated/router';
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   service: z.string().min(1),
   environment: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
-const eventsQuery = z.strictObject({
+export const eventsQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
 });
 
 /** Deploy, roll back, promote, approve; history, one deploy, its live log; the driver callback. */
 export function deployEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.get('/deploys', async (req, res) => {

@@ -1,11 +1,13 @@
 import { ingestRequestSchema } from '@internal/plugin-delivery-common';
 import { InputError } from '@backstage/errors';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { Request, Router } from 'express';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { audited, callerOf, EndpointDeps } from '../endpointDeps';
 import { readJunitReport } from '../../junit/readJunitReport';
 import { parseInput } from '@internal/backend-common';
+import { spec } from '../../schema/openapi/generated/router';
 
 export const junitQuery = z.strictObject({
   service: z.string().min(1).max(300),
@@ -15,7 +17,7 @@ export const junitQuery = z.strictObject({
 
 /** The batch API: deployments, PRs, reviews, test runs, incidents. */
 export function eventEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth, auditor }: EndpointDeps,
 ) {
   router.post('/events', async (req, res) => {

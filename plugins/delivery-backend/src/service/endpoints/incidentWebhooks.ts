@@ -24,7 +24,7 @@ export function incidentWebhooks(
   { service, auditor, webhookSecrets, webhookTokens }: EndpointDeps,
   jsonBody: RequestHandler,
 ) {
-  router.post('/incidents', jsonBody, async (req, res) => {
+  router.post('/webhooks/incidents', jsonBody, async (req, res) => {
     const body = await bodyOf(req, LIMIT);
     checkHubSignature(
       req,
@@ -56,7 +56,7 @@ export function incidentWebhooks(
     source: IncidentSource,
     verify: (req: Parameters<RequestHandler>[0], body: Buffer) => void,
   ) =>
-    router.post(`/${source}`, jsonBody, async (req, res) => {
+    router.post(`/webhooks/${source}`, jsonBody, async (req, res) => {
       const body = await bodyOf(req, LIMIT);
       verify(req, body);
       const payload = parseJson(body);

@@ -1,12 +1,13 @@
 import { MAX_SERVICES_PER_FACTS_REQUEST } from '@internal/plugin-delivery-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { z } from 'zod';
 import { DAY_MS } from '../../lib/time';
 import { groupRefOf, serviceRefOf } from '../../lib/refs';
 import { callerOf, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
+import { spec } from '../../schema/openapi/generated/router';
 
-const factsBody = z.strictObject({
+export const factsBody = z.strictObject({
   services: z
     .array(z.string().min(1))
     .min(1)
@@ -14,7 +15,7 @@ const factsBody = z.strictObject({
   days: z.number().int().min(1).max(365).default(30),
 });
 
-const metricsQuery = z.strictObject({
+export const metricsQuery = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   service: z.string().min(1).optional(),
@@ -23,7 +24,7 @@ const metricsQuery = z.strictObject({
 
 /** DORA and flow metrics; the window defaults to the last 30 days. */
 export function metricsEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   const parse = (query: unknown) => {

@@ -3,15 +3,16 @@ import {
   timeseriesQuerySchema,
   versionsQuerySchema,
 } from '@internal/plugin-delivery-common';
-import { Router } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { groupRefOf, serviceRefOf } from '../../lib/refs';
 import { DAY_MS } from '../../lib/time';
 import { callerOf, EndpointDeps } from '../endpointDeps';
 import { parseInput } from '@internal/backend-common';
+import { spec } from '../../schema/openapi/generated/router';
 
 /** What the portal's Delivery tab and dashboards read: metrics over time, environments, versions. */
 export function viewEndpoints(
-  router: Router,
+  router: ApiRouter<typeof spec>,
   { service, httpAuth }: EndpointDeps,
 ) {
   // The window defaults to the last 90 days: a quarter of weeks.

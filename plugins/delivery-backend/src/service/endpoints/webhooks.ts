@@ -18,14 +18,16 @@ export const JSON_WEBHOOK_LIMIT = 25 * 1_048_576;
 
 /**
  * Webhooks (no Backstage token): GitHub and JUnit signed with X-Hub-Signature-256; incident
- * tools as incidentWebhooks says. Nothing is parsed before the sender is verified.
+ * tools as incidentWebhooks says. Nothing is parsed before the sender is verified. Its routes
+ * carry their full paths (/webhooks/...): it is mounted on the plugin's router as it is, ahead of
+ * the OpenAPI router, which would parse the bodies.
  */
 export function webhookRouter(deps: EndpointDeps): Router {
   const { service, auditor, webhookSecrets, junitMaxBytes } = deps;
   const router = Router_();
   const jsonBody = express.raw({ type: () => true, limit: JSON_WEBHOOK_LIMIT });
 
-  router.post('/github', jsonBody, async (req, res) => {
+  router.post('/webhooks/github', jsonBody, async (req, res) => {
     const body = await bodyOf(req, JSON_WEBHOOK_LIMIT);
     checkHubSignature(
       req,
@@ -59,7 +61,7 @@ export function webhookRouter(deps: EndpointDeps): Router {
 
   // Read whole (up to delivery.junit.maxMegabytes) to check the signature over the bytes as
   // sent, compressed or not, before any of it is parsed.
-  router.post('/junit', async (req, res) => {
+  router.post('/webhooks/junit', async (req, res) => {
     const query = parseInput(junitQuery, req.query, 'query');
     const gzip = gzipped(req);
     const body = await bodyOf(req, junitMaxBytes);
