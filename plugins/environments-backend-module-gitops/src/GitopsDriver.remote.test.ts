@@ -11,6 +11,10 @@ import {
 } from '@internal/gitops-repository/testUtils';
 import { context, driverFor, OWNER } from './__testUtils__/driverHarness';
 
+// Each test runs dozens of git processes: on two loaded cores that exceeds jest's 5 s default
+// (seen failing in full runs, passing alone). The limit only guards against a hang.
+jest.setTimeout(60_000);
+
 describe('GitopsDriver with a remote repository', () => {
   let root: string;
   const lines: LogLines = [];
