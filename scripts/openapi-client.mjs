@@ -28,6 +28,9 @@ function operationsOf(spec) {
       const success = Object.keys(op.responses ?? {}).find(s =>
         /^2\d\d$/.test(s),
       );
+      const requestBody = op.requestBody?.$ref
+        ? resolve(spec, op.requestBody.$ref)
+        : op.requestBody;
       let response = success ? op.responses[success] : undefined;
       if (response?.$ref) response = resolve(spec, response.$ref);
       out.push({
@@ -42,8 +45,8 @@ function operationsOf(spec) {
           path: params.some(p => p.in === 'path'),
           query: params.some(p => p.in === 'query'),
           header: params.some(p => p.in === 'header'),
-          body: Boolean(op.requestBody?.content?.['application/json']),
-          bodyRequired: Boolean(op.requestBody?.required),
+          body: Boolean(requestBody?.content?.['application/json']),
+          bodyRequired: Boolean(requestBody?.required),
           queryRequired: params.some(p => p.in === 'query' && p.required),
         },
         success,
@@ -100,10 +103,21 @@ function clientSource(spec, pluginId, ops) {
   }`;
   });
   return `${HEADER}
+import { ResponseError } from '@backstage/errors';
 import type { operations } from './types';
 
 /** A fetch Response whose json() is the operation's documented body. */
 export type TypedResponse<T> = Omit<Response, 'json'> & { json(): Promise<T> };
+
+/** The response when it is a success; otherwise the server's error, thrown as a ResponseError. */
+export async function okOrThrow<T extends { ok: boolean }>(
+  response: T | Promise<T>,
+): Promise<T> {
+  const settled = await response;
+  if (!settled.ok)
+    throw await ResponseError.fromResponse(settled as unknown as Response);
+  return settled;
+}
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type ClientOptions = {
@@ -169,7 +183,13 @@ export async function clientFiles(backendDir, commonDir) {
   const yamlFile = path.join(backendDir, 'src/schema/openapi.yaml');
   const spec = parse(fs.readFileSync(yamlFile, 'utf8'));
   const pluginId = path.basename(backendDir).replace(/-backend$/, '');
-  const types = astToString(await openapiTS(new URL(`file://${yamlFile}`)));
+  const types = astToString(
+    // A default does not make a field required of the caller; an open object holds anything.
+    await openapiTS(new URL(`file://${yamlFile}`), {
+      defaultNonNullable: false,
+      emptyObjectsUnknown: true,
+    }),
+  );
   const dir = path.join(commonDir, 'src/schema/openapi/generated');
   return {
     [path.join(dir, 'types.ts')]: `${HEADER}\n${types}`,

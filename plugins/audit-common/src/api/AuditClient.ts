@@ -1,6 +1,9 @@
-import { ResponseError } from '@backstage/errors';
 import { AuditEventsResponse } from '../events';
-import { DefaultApiClient, operations } from '../schema/openapi/generated';
+import {
+  DefaultApiClient,
+  okOrThrow,
+  operations,
+} from '../schema/openapi/generated';
 
 /** GET /events' query, as the OpenAPI spec states it. */
 type EventsQuery = NonNullable<operations['ListEvents']['parameters']['query']>;
@@ -49,9 +52,7 @@ export class AuditClient {
     query: EventsQuery,
     options?: AuditRequestOptions,
   ): Promise<Response> {
-    const response = await this.api.listEvents({ query }, options);
-    if (!response.ok)
-      throw await ResponseError.fromResponse(response as Response);
+    const response = await okOrThrow(this.api.listEvents({ query }, options));
     return response as Response;
   }
 }

@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import { MetricsResponse, ServiceFactsResponse } from '../metrics';
 import {
   DeployRequest,
@@ -17,6 +16,11 @@ import {
   ServiceEnvironmentsResponse,
   TimeseriesResponse,
 } from '../views';
+import {
+  DefaultApiClient,
+  okOrThrow,
+  RequestOptions,
+} from '../schema/openapi/generated';
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type DeliveryClientOptions = {
@@ -34,114 +38,135 @@ export type MetricsQuery = {
   team?: string;
 };
 
-/** The delivery API as the portal and other plugins call it. */
+/** The delivery API as the portal and other plugins call it, through the generated client. */
 export class DeliveryClient {
-  constructor(private readonly options: DeliveryClientOptions) {}
+  /** The client generated from the delivery backend's OpenAPI spec. */
+  private readonly api: DefaultApiClient;
 
-  getMetrics(query: MetricsQuery): Promise<MetricsResponse> {
-    const params = new URLSearchParams({
-      from: new Date(query.from).toISOString(),
-      to: new Date(query.to).toISOString(),
-    });
-    if (query.service) params.set('service', query.service);
-    if (query.team) params.set('team', query.team);
-    return this.request(`/metrics?${params}`);
+  constructor(private readonly options: DeliveryClientOptions) {
+    this.api = new DefaultApiClient(options);
+  }
+
+  async getMetrics(query: MetricsQuery): Promise<MetricsResponse> {
+    return body(this.api.getMetrics({ query: window(query) }, await this.as()));
   }
 
   /** DORA figures per day or week, for charts. */
-  getMetricsTimeseries(
+  async getMetricsTimeseries(
     query: MetricsQuery & { bucket?: TimeseriesBucket },
   ): Promise<TimeseriesResponse> {
-    const params = new URLSearchParams({
-      from: new Date(query.from).toISOString(),
-      to: new Date(query.to).toISOString(),
-      bucket: query.bucket ?? 'week',
-    });
-    if (query.service) params.set('service', query.service);
-    if (query.team) params.set('team', query.team);
-    return this.request(`/metrics/timeseries?${params}`);
+    return body(
+      this.api.getTimeseries(
+        { query: { ...window(query), bucket: query.bucket ?? 'week' } },
+        await this.as(),
+      ),
+    );
   }
 
   /** The environments on a service's deploy path: what runs there, what is deploying, freezes. */
-  getServiceEnvironments(
+  async getServiceEnvironments(
     service: string,
   ): Promise<ServiceEnvironmentsResponse> {
-    return this.request(`/environments?${new URLSearchParams({ service })}`);
+    return body(
+      this.api.getServiceEnvironments({ query: { service } }, await this.as()),
+    );
   }
 
   /** Versions seen in the service's deployments, newest first. */
-  listVersions(service: string, limit = 20): Promise<KnownVersionsResponse> {
-    return this.request(
-      `/versions?${new URLSearchParams({ service, limit: String(limit) })}`,
+  async listVersions(
+    service: string,
+    limit = 20,
+  ): Promise<KnownVersionsResponse> {
+    return body(
+      this.api.getKnownVersions({ query: { service, limit } }, await this.as()),
     );
   }
 
   /** Readiness figures of up to 1,000 services over the last `days`. */
-  getServiceFacts(
+  async getServiceFacts(
     services: string[],
     days = 30,
   ): Promise<ServiceFactsResponse> {
-    return this.request('/metrics/services', { services, days });
+    return body(
+      this.api.getServiceFacts({ body: { services, days } }, await this.as()),
+    );
   }
 
-  listDeployments(query: {
+  async listDeployments(query: {
     service: string;
     environment?: string;
     limit?: number;
   }): Promise<DeploymentListResponse> {
-    const params = new URLSearchParams({ service: query.service });
-    if (query.environment) params.set('environment', query.environment);
-    if (query.limit) params.set('limit', String(query.limit));
-    return this.request(`/deploys?${params}`);
-  }
-
-  getDeployment(id: string): Promise<Deployment> {
-    return this.request(`/deploys/${encodeURIComponent(id)}`);
-  }
-
-  /** The live log after event id `after` (poll with the last id seen). */
-  getDeploymentEvents(
-    id: string,
-    after = 0,
-  ): Promise<DeploymentEventsResponse> {
-    return this.request(
-      `/deploys/${encodeURIComponent(id)}/events?after=${after}`,
+    return body(
+      this.api.listDeploys(
+        {
+          query: {
+            service: query.service,
+            ...(query.environment && { environment: query.environment }),
+            ...(query.limit && { limit: query.limit }),
+          },
+        },
+        await this.as(),
+      ),
     );
   }
 
-  deploy(request: DeployRequest): Promise<Deployment> {
-    return this.request('/deploys', request);
+  async getDeployment(id: string): Promise<Deployment> {
+    return body(this.api.getDeploy({ path: { id } }, await this.as()));
   }
 
-  rollback(request: RollbackRequest): Promise<Deployment> {
-    return this.request('/deploys/rollback', request);
+  /** The live log after event id `after` (poll with the last id seen). */
+  async getDeploymentEvents(
+    id: string,
+    after = 0,
+  ): Promise<DeploymentEventsResponse> {
+    return body(
+      this.api.getDeployEvents(
+        { path: { id }, query: { after } },
+        await this.as(),
+      ),
+    );
   }
 
-  promote(request: PromoteRequest): Promise<Deployment> {
-    return this.request('/deploys/promote', request);
+  async deploy(request: DeployRequest): Promise<Deployment> {
+    return body(this.api.deploy({ body: request }, await this.as()));
   }
 
-  approve(id: string): Promise<Deployment> {
-    return this.request(`/deploys/${encodeURIComponent(id)}/approve`, {});
+  async rollback(request: RollbackRequest): Promise<Deployment> {
+    return body(this.api.rollback({ body: request }, await this.as()));
   }
 
-  ingest(events: DeliveryEvent[]): Promise<IngestResponse> {
-    return this.request('/events', { events });
+  async promote(request: PromoteRequest): Promise<Deployment> {
+    return body(this.api.promote({ body: request }, await this.as()));
   }
 
-  private async request<T>(path: string, body?: unknown): Promise<T> {
-    const base = await this.options.discoveryApi.getBaseUrl('delivery');
-    const fetchFn = this.options.fetchApi?.fetch ?? fetch;
+  async approve(id: string): Promise<Deployment> {
+    return body(this.api.approveDeploy({ path: { id } }, await this.as()));
+  }
+
+  async ingest(events: DeliveryEvent[]): Promise<IngestResponse> {
+    return body(this.api.ingestEvents({ body: { events } }, await this.as()));
+  }
+
+  /** A backend caller's token, when it gave one (the frontend's fetchApi adds its own). */
+  private async as(): Promise<RequestOptions> {
     const token = await this.options.token?.();
-    const headers: Record<string, string> = {};
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetchFn(`${base}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+    return token ? { token } : {};
   }
+}
+
+/** A success's JSON body as the -common type the portal uses; an error is thrown. */
+async function body<T>(response: Promise<{ ok: boolean }>): Promise<T> {
+  const settled = (await okOrThrow(response)) as unknown as Response;
+  return (await settled.json()) as T;
+}
+
+/** The metrics window and scope as the API reads them. */
+function window(query: MetricsQuery) {
+  return {
+    from: new Date(query.from).toISOString(),
+    to: new Date(query.to).toISOString(),
+    ...(query.service && { service: query.service }),
+    ...(query.team && { team: query.team }),
+  };
 }

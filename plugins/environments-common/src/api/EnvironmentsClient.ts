@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import {
   CreateEnvironmentRequest,
   ListEnvironmentsQuery,
@@ -12,6 +11,11 @@ import {
   ListEnvironmentsResponse,
   UsageResponse,
 } from './responses';
+import {
+  DefaultApiClient,
+  okOrThrow,
+  operations,
+} from '../schema/openapi/generated';
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type EnvironmentsClientOptions = {
@@ -24,154 +28,153 @@ export type EnvironmentsRequestOptions = { token?: string };
 
 /** The environments API as the portal, the scaffolder actions and other plugins call it. */
 export class EnvironmentsClient {
-  constructor(private readonly options: EnvironmentsClientOptions) {}
+  /** The client generated from the environments backend's OpenAPI spec. */
+  private readonly api: DefaultApiClient;
 
-  listEnvironments(
+  constructor(options: EnvironmentsClientOptions) {
+    this.api = new DefaultApiClient(options);
+  }
+
+  async listEnvironments(
     query: ListEnvironmentsQuery = {},
     options?: EnvironmentsRequestOptions,
   ): Promise<ListEnvironmentsResponse> {
-    return this.request('GET', `/environments${toQuery(query)}`, options);
+    return body(
+      this.api.listEnvironments(
+        {
+          query: commaLists(query) as NonNullable<
+            operations['ListEnvironments']['parameters']['query']
+          >,
+        },
+        options,
+      ),
+    );
   }
 
-  getEnvironment(
+  async getEnvironment(
     id: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<EnvironmentResponse> {
-    return this.request('GET', `/environments/${enc(id)}`, options);
+    return body(this.api.getEnvironment({ path: { id } }, options));
   }
 
   /**
    * Requests an environment; it provisions in the background (follow `getEvents`). With an
    * idempotency key a retry returns the same environment instead of a second one.
    */
-  createEnvironment(
+  async createEnvironment(
     request: CreateEnvironmentRequest,
     options?: EnvironmentsRequestOptions & { idempotencyKey?: string },
   ): Promise<Environment> {
-    return this.request('POST', '/environments', options, request, {
-      ...(options?.idempotencyKey && {
-        'Idempotency-Key': options.idempotencyKey,
-      }),
-    });
+    return body(
+      this.api.createEnvironment(
+        {
+          body: request,
+          headers: options?.idempotencyKey
+            ? { 'Idempotency-Key': options.idempotencyKey }
+            : undefined,
+        },
+        options,
+      ),
+    );
   }
 
-  extendEnvironment(
+  async extendEnvironment(
     id: string,
     hours: number,
     options?: EnvironmentsRequestOptions,
   ): Promise<Environment> {
-    return this.request('POST', `/environments/${enc(id)}/extend`, options, {
-      hours,
-    });
+    return body(
+      this.api.extendEnvironment({ path: { id }, body: { hours } }, options),
+    );
   }
 
-  teardownEnvironment(
+  async teardownEnvironment(
     id: string,
     reason?: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<Environment> {
-    return this.request(
-      'POST',
-      `/environments/${enc(id)}/teardown`,
-      options,
-      reason ? { reason } : {},
+    return body(
+      this.api.teardownEnvironment(
+        { path: { id }, body: reason ? { reason } : {} },
+        options,
+      ),
     );
   }
 
-  approveEnvironment(
+  async approveEnvironment(
     id: string,
     reason?: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<Environment> {
-    return this.request(
-      'POST',
-      `/environments/${enc(id)}/approve`,
-      options,
-      reason ? { reason } : {},
+    return body(
+      this.api.approveEnvironment(
+        { path: { id }, body: reason ? { reason } : {} },
+        options,
+      ),
     );
   }
 
-  rejectEnvironment(
+  async rejectEnvironment(
     id: string,
     reason: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<Environment> {
-    return this.request('POST', `/environments/${enc(id)}/reject`, options, {
-      reason,
-    });
+    return body(
+      this.api.rejectEnvironment({ path: { id }, body: { reason } }, options),
+    );
   }
 
   /** Log lines after the given event id (0 for all), for following the log live. */
-  getEvents(
+  async getEvents(
     id: string,
     after = 0,
     options?: EnvironmentsRequestOptions,
   ): Promise<EnvironmentEventsResponse> {
-    return this.request(
-      'GET',
-      `/environments/${enc(id)}/events?after=${after}`,
-      options,
+    return body(
+      this.api.listEnvironmentEvents(
+        { path: { id }, query: { after } },
+        options,
+      ),
     );
   }
 
-  getEnvironmentAudit(
+  async getEnvironmentAudit(
     id: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<AuditResponse> {
-    return this.request('GET', `/environments/${enc(id)}/audit`, options);
+    return body(this.api.getEnvironmentAudit({ path: { id } }, options));
   }
 
-  getTeamAudit(
+  async getTeamAudit(
     owner: string,
     options?: EnvironmentsRequestOptions,
   ): Promise<AuditResponse> {
-    return this.request('GET', `/audit${toQuery({ owner })}`, options);
+    return body(this.api.getTeamAudit({ query: { owner } }, options));
   }
 
-  listClasses(
+  async listClasses(
     options?: EnvironmentsRequestOptions,
   ): Promise<ListClassesResponse> {
-    return this.request('GET', '/classes', options);
+    return body(this.api.listClasses({}, options));
   }
 
-  getUsage(options?: EnvironmentsRequestOptions): Promise<UsageResponse> {
-    return this.request('GET', '/usage', options);
-  }
-
-  private async request<T>(
-    method: string,
-    path: string,
-    options?: EnvironmentsRequestOptions,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> {
-    const base = await this.options.discoveryApi.getBaseUrl('environments');
-    const fetchFn = this.options.fetchApi?.fetch ?? fetch;
-    const response = await fetchFn(`${base}${path}`, {
-      method,
-      headers: {
-        ...headers,
-        ...(body !== undefined && { 'Content-Type': 'application/json' }),
-        ...(options?.token && { Authorization: `Bearer ${options.token}` }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
+  async getUsage(options?: EnvironmentsRequestOptions): Promise<UsageResponse> {
+    return body(this.api.getUsage({}, options));
   }
 }
 
-
-function enc(value: string) {
-  return encodeURIComponent(value);
+/** A success's JSON body as the -common type the portal uses; an error is thrown. */
+async function body<T>(response: Promise<{ ok: boolean }>): Promise<T> {
+  const settled = (await okOrThrow(response)) as unknown as Response;
+  return (await settled.json()) as T;
 }
 
-function toQuery(query: Record<string, unknown>) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === '') continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+/** List filters travel as one comma-separated value each, as the API reads them. */
+function commaLists(query: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
+  );
 }

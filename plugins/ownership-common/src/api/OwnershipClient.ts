@@ -1,5 +1,15 @@
-import { ResponseError } from '@backstage/errors';
 import { OwnedEntitiesResponse, TeamsResponse } from '../report';
+import {
+  DefaultApiClient,
+  okOrThrow,
+  operations,
+} from '../schema/openapi/generated';
+
+/** The routes' queries as the spec states them. */
+type EntitiesQuery = NonNullable<
+  operations['ListEntities']['parameters']['query']
+>;
+type TeamsQuery = NonNullable<operations['ListTeams']['parameters']['query']>;
 
 export type OwnershipClientOptions = {
   discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
@@ -14,18 +24,36 @@ export type OwnershipFilterParams = {
   lifecycle?: string;
 };
 
-/** The ownership API as the page (and other plugins) call it. */
-export class OwnershipClient {
-  constructor(private readonly options: OwnershipClientOptions) {}
+/**
+ * Empty filters are left out, as the page's URL leaves them out. The page's values are strings
+ * from its URL: the server checks them against the spec and answers a 400 naming the field.
+ */
+function present<Q>(filters: OwnershipFilterParams): Q {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Q;
+}
 
-  listEntities(
-    filters: OwnershipFilterParams = {},
-  ): Promise<OwnedEntitiesResponse> {
-    return this.get(`/entities${toQuery(filters)}`).then(r => r.json());
+/** The ownership API as the page (and other plugins) call it, through the generated client. */
+export class OwnershipClient {
+  private readonly api: DefaultApiClient;
+
+  constructor(options: OwnershipClientOptions) {
+    this.api = new DefaultApiClient(options);
   }
 
-  listTeams(filters: OwnershipFilterParams = {}): Promise<TeamsResponse> {
-    return this.get(`/teams${toQuery(filters)}`).then(r => r.json());
+  async listEntities(
+    filters: OwnershipFilterParams = {},
+  ): Promise<OwnedEntitiesResponse> {
+    const response = await okOrThrow(
+      this.api.listEntities({ query: present<EntitiesQuery>(filters) }),
+    );
+    return (await response.json()) as OwnedEntitiesResponse;
+  }
+
+  async listTeams(filters: OwnershipFilterParams = {}): Promise<TeamsResponse> {
+    const response = await okOrThrow(
+      this.api.listTeams({ query: present<TeamsQuery>(filters) }),
+    );
+    return (await response.json()) as TeamsResponse;
   }
 
   /** The same rows as CSV text, for a download. */
@@ -33,26 +61,18 @@ export class OwnershipClient {
     what: 'entities' | 'teams',
     filters: OwnershipFilterParams = {},
   ): Promise<string> {
-    const response = await this.get(
-      `/${what}${toQuery({ ...filters, format: 'csv' })}`,
-    );
+    const response =
+      what === 'entities'
+        ? await okOrThrow(
+            this.api.listEntities({
+              query: { ...present<EntitiesQuery>(filters), format: 'csv' },
+            }),
+          )
+        : await okOrThrow(
+            this.api.listTeams({
+              query: { ...present<TeamsQuery>(filters), format: 'csv' },
+            }),
+          );
     return response.text();
   }
-
-  private async get(path: string): Promise<Response> {
-    const base = await this.options.discoveryApi.getBaseUrl('ownership');
-    const fetchFn = this.options.fetchApi?.fetch ?? fetch;
-    const response = await fetchFn(`${base}${path}`);
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response;
-  }
-}
-
-function toQuery(params: Record<string, string | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value) query.set(key, value);
-  }
-  const s = query.toString();
-  return s ? `?${s}` : '';
 }

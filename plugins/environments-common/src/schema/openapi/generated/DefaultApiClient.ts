@@ -1,10 +1,21 @@
 // Generated from the backend's src/schema/openapi.yaml by scripts/openapi-router.mjs; do not edit.
 /* eslint-disable */
 
+import { ResponseError } from '@backstage/errors';
 import type { operations } from './types';
 
 /** A fetch Response whose json() is the operation's documented body. */
 export type TypedResponse<T> = Omit<Response, 'json'> & { json(): Promise<T> };
+
+/** The response when it is a success; otherwise the server's error, thrown as a ResponseError. */
+export async function okOrThrow<T extends { ok: boolean }>(
+  response: T | Promise<T>,
+): Promise<T> {
+  const settled = await response;
+  if (!settled.ok)
+    throw await ResponseError.fromResponse(settled as unknown as Response);
+  return settled;
+}
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type ClientOptions = {
@@ -80,7 +91,10 @@ export class DefaultApiClient {
   async createEnvironment(
     request: {
       headers?: operations['CreateEnvironment']['parameters']['header'];
-    } = {},
+      body: NonNullable<
+        operations['CreateEnvironment']['requestBody']
+      >['content']['application/json'];
+    },
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -104,7 +118,12 @@ export class DefaultApiClient {
 
   /** Adds hours to the expiry, up to the class's maximum from creation (owners and the platform team). (POST /environments/{id}/extend) */
   async extendEnvironment(
-    request: { path: operations['ExtendEnvironment']['parameters']['path'] },
+    request: {
+      path: operations['ExtendEnvironment']['parameters']['path'];
+      body: NonNullable<
+        operations['ExtendEnvironment']['requestBody']
+      >['content']['application/json'];
+    },
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -116,7 +135,12 @@ export class DefaultApiClient {
 
   /** Tears a ready or failed environment down in the background, or withdraws a request awaiting approval (owners and the platform team). (POST /environments/{id}/teardown) */
   async teardownEnvironment(
-    request: { path: operations['TeardownEnvironment']['parameters']['path'] },
+    request: {
+      path: operations['TeardownEnvironment']['parameters']['path'];
+      body?: NonNullable<
+        operations['TeardownEnvironment']['requestBody']
+      >['content']['application/json'];
+    },
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -128,7 +152,12 @@ export class DefaultApiClient {
 
   /** Approves an environment awaiting approval; it is provisioned in the background (the platform team, not the person who requested it). (POST /environments/{id}/approve) */
   async approveEnvironment(
-    request: { path: operations['ApproveEnvironment']['parameters']['path'] },
+    request: {
+      path: operations['ApproveEnvironment']['parameters']['path'];
+      body?: NonNullable<
+        operations['ApproveEnvironment']['requestBody']
+      >['content']['application/json'];
+    },
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -140,7 +169,12 @@ export class DefaultApiClient {
 
   /** Rejects an environment awaiting approval, saying why (the platform team); nothing is created. (POST /environments/{id}/reject) */
   async rejectEnvironment(
-    request: { path: operations['RejectEnvironment']['parameters']['path'] },
+    request: {
+      path: operations['RejectEnvironment']['parameters']['path'];
+      body: NonNullable<
+        operations['RejectEnvironment']['requestBody']
+      >['content']['application/json'];
+    },
     options?: RequestOptions,
   ): Promise<
     TypedResponse<

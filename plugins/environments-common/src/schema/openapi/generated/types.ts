@@ -266,8 +266,8 @@ export interface components {
        * @description Settable parameters by resource name, e.g. `{"db": {"sizeMb": 200}}`; each checked against the limits the class gives it (400 naming `parameters.<resource>.<name>`).
        * @default {}
        */
-      parameters: {
-        [key: string]: Record<string, never>;
+      parameters?: {
+        [key: string]: Record<string, unknown>;
       };
     };
     ApprovalDecision: {
@@ -284,7 +284,7 @@ export interface components {
       type: string;
       status: components['schemas']['ResourceStatus'];
       /** @description The class's defaults with what the requester set. */
-      parameters: Record<string, never>;
+      parameters: Record<string, unknown>;
       /** @description What the resource exposes (host, URLs). */
       outputs: {
         [key: string]: string;
@@ -404,7 +404,7 @@ export interface components {
         type: string;
         description?: string;
         /** @description Defaults. */
-        parameters: Record<string, never>;
+        parameters: Record<string, unknown>;
         /** @description Parameters a requester may set, by name, with their limits (`type`: string, integer, number, boolean, string-list or string-map). */
         settable: {
           [key: string]: {

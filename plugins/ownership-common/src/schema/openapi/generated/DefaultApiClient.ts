@@ -1,10 +1,21 @@
 // Generated from the backend's src/schema/openapi.yaml by scripts/openapi-router.mjs; do not edit.
 /* eslint-disable */
 
+import { ResponseError } from '@backstage/errors';
 import type { operations } from './types';
 
 /** A fetch Response whose json() is the operation's documented body. */
 export type TypedResponse<T> = Omit<Response, 'json'> & { json(): Promise<T> };
+
+/** The response when it is a success; otherwise the server's error, thrown as a ResponseError. */
+export async function okOrThrow<T extends { ok: boolean }>(
+  response: T | Promise<T>,
+): Promise<T> {
+  const settled = await response;
+  if (!settled.ok)
+    throw await ResponseError.fromResponse(settled as unknown as Response);
+  return settled;
+}
 
 /** What the client needs from Backstage's discovery and fetch APIs (frontend or backend). */
 export type ClientOptions = {
