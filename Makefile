@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: start test e2e bench build install typecheck lint unit clean-data
+.PHONY: start test e2e bench build image install typecheck lint unit clean-data
 
 ## start: the portal on http://localhost:3000 (backend :7007, on 127.0.0.1), SQLite under data/, sign in as an example user you choose
 start: install
@@ -25,6 +25,11 @@ bench: install
 ## build: the production bundle (frontend + backend) under packages/*/dist
 build: install
 	$(ENV) yarn build:all
+
+## image: the backend's container image with podman (local Node 22 base), then its health test (about 17 min)
+image: install
+	scripts/image.sh build
+	scripts/image.sh test
 
 install:
 	@scripts/bootstrap.sh
