@@ -28,10 +28,10 @@ export async function syncToTip(target: SyncTarget): Promise<void> {
   if (!(await exists(path.join(cwd, '.git')))) {
     await fs.mkdir(cwd, { recursive: true });
     await git(['init', '--quiet', cwd]);
-    await git(['remote', 'add', 'origin', url], { cwd });
-  } else {
-    await git(['remote', 'set-url', 'origin', url], { cwd });
   }
+  // Sets the remote whether or not it exists: a backend killed between `init` and adding the
+  // remote left a clone without one (`remote set-url` then failed on every later sync).
+  await git(['config', 'remote.origin.url', url], { cwd });
   const remoteRef = `refs/remotes/origin/${branch}`;
   const fetched = await git(
     [

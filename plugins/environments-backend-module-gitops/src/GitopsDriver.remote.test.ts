@@ -113,6 +113,11 @@ describe('GitopsDriver with a remote repository', () => {
     expect(fs.existsSync(path.join(cloneDir, '.git', 'index.lock'))).toBe(
       false,
     );
+
+    // A backend killed between `git init` and adding the remote left a clone without one.
+    git(cloneDir, 'remote', 'remove', 'origin');
+    await one.provision(context('seventh', lines));
+    expect(commitCount(remote)).toBe(8);
   });
 
   it('provisions and tears down the same environment from two replicas at once: one commit each, no error', async () => {
